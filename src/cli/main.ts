@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { registerAssessCommand } from './assess.command.ts';
+import { CliExit, type CliIo, exitCodes, processIo } from './cli-io.ts';
+
+/**
+ * A command module adds itself to the program. Its action writes to `io` and throws `CliExit` to end with a
+ * non-zero exit code; it never calls process.exit, so commands are testable in-process.
+ */
+export type CommandRegistrar = (program: Command, io: CliIo) => void;
+
+const registrars: CommandRegistrar[] = [registerAssessCommand];
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = new Command('incydent')
+    .description(
+      'incydent — rejestr i obsługa naruszeń ochrony danych osobowych (RODO)\n' +
+        'incydent — personal data breach handling under the GDPR',
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError();
+  for (const register of registrars) register(program, io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    if (argv.length === 0) program.outputHelp();
+    return exitCodes.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpCodes = ['commander.helpDisplayed', 'commander.help', 'commander.version'];
+      return helpCodes.includes(error.code) ? exitCodes.ok : exitCodes.badInput;
+    }
+    if (error instanceof CliExit) {
+      io.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
