@@ -1,0 +1,69 @@
+/**
+ * Notifications to UODO, possibly in phases (GDPR art. 33(4); UODO form section 1: complete, initial,
+ * supplementary/amending). Rules checked before a notification is recorded:
+ * - the first notification is initial or complete; a supplementary one follows an earlier one and names UODO's
+ *   case reference ("Podaj sygnaturę sprawy UODO");
+ * - it is sent no earlier than the breach was confirmed;
+ * - the first notification, when later than 72 hours after becoming aware, states the reasons for the delay
+ *   (art. 33(1); form 3A "Powody opóźnienia").
+ */
+import { DomainError } from './errors.ts';
+import type { Localized } from './language.ts';
+import { isLateNotification } from './notification-deadline.ts';
+
+export const notificationPhaseDefinitions = [
+  { id: 'initial', label: { pl: 'Zgłoszenie wstępne', en: 'Initial notification' } },
+  {
+    id: 'supplementary',
+    label: { pl: 'Zgłoszenie uzupełniające/zmieniające', en: 'Supplementary/amending notification' },
+  },
+  { id: 'complete', label: { pl: 'Zgłoszenie kompletne/jednorazowe', en: 'Complete/one-off notification' } },
+] as const satisfies readonly { id: string; label: Localized }[];
+export type NotificationPhase = (typeof notificationPhaseDefinitions)[number]['id'];
+export const notificationPhases = notificationPhaseDefinitions.map(
+  (d) => d.id,
+) as readonly NotificationPhase[];
+
+export const notificationChannelDefinitions = [
+  { id: 'biznes-gov-pl', label: { pl: 'Formularz na biznes.gov.pl', en: 'Form on biznes.gov.pl' } },
+  { id: 'epuap', label: { pl: 'ePUAP (skrytka /UODO/SkrytkaESP)', en: 'ePUAP (box /UODO/SkrytkaESP)' } },
+  { id: 'post', label: { pl: 'Poczta tradycyjna', en: 'Post' } },
+  { id: 'other', label: { pl: 'Inny sposób', en: 'Other' } },
+] as const satisfies readonly { id: string; label: Localized }[];
+export type NotificationChannel = (typeof notificationChannelDefinitions)[number]['id'];
+export const notificationChannels = notificationChannelDefinitions.map(
+  (d) => d.id,
+) as readonly NotificationChannel[];
+
+export type SupervisoryNotification = {
+  phase: NotificationPhase;
+  sentAt: Date;
+  channel: NotificationChannel;
+  /** UODO's case reference (sygnatura sprawy), known after the first filing. */
+  uodoCaseReference: string | null;
+  /** Reasons for the delay; required on a first notification sent after 72 hours. */
+  lateReason: string | null;
+};
+
+const isBlank = (text: string | null | undefined) =>
+  text === null || text === undefined || text.trim() === '';
+
+/** Throws the catalogue error that a new notification breaks, if any. */
+export function checkNotification(input: {
+  awareAt: Date;
+  previous: readonly SupervisoryNotification[];
+  next: SupervisoryNotification;
+}): void {
+  const { awareAt, previous, next } = input;
+  if (next.sentAt.getTime() < awareAt.getTime()) {
+    throw new DomainError('time.order', { later: 'sentAt', earlier: 'awareAt' });
+  }
+  if (next.phase === 'supplementary') {
+    if (previous.length === 0) throw new DomainError('notification.phase-order');
+    if (isBlank(next.uodoCaseReference)) throw new DomainError('notification.case-reference-required');
+  }
+  const first = previous.length === 0;
+  if (first && isLateNotification(awareAt, next.sentAt) && isBlank(next.lateReason)) {
+    throw new DomainError('notification.late-reason-required');
+  }
+}
