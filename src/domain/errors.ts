@@ -82,6 +82,106 @@ export const errorCatalogue = {
       en: 'The DPO\'s decision departs from the rules\' assessment: write a reason (at least {min} characters, field "reason").',
     },
   },
+  'auth.required': {
+    status: 401,
+    message: { pl: 'Zaloguj się, aby kontynuować.', en: 'Log in to continue.' },
+  },
+  'auth.invalid-credentials': {
+    status: 401,
+    message: { pl: 'Nieprawidłowy e-mail lub hasło.', en: 'Wrong e-mail or password.' },
+  },
+  'auth.throttled': {
+    status: 429,
+    message: {
+      pl: 'Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za {minutes} min.',
+      en: 'Too many failed login attempts. Try again in {minutes} min.',
+    },
+  },
+  'auth.second-factor-required': {
+    status: 401,
+    message: {
+      pl: 'Podaj kod z aplikacji uwierzytelniającej (drugi składnik).',
+      en: 'Enter the code from your authenticator app (second factor).',
+    },
+  },
+  'auth.second-factor-invalid': {
+    status: 401,
+    message: { pl: 'Nieprawidłowy kod drugiego składnika.', en: 'Wrong second-factor code.' },
+  },
+  'auth.second-factor-enrolment-required': {
+    status: 403,
+    message: {
+      pl: 'Organizacja wymaga drugiego składnika logowania dla Twojej roli: włącz go w ustawieniach konta.',
+      en: 'The organisation requires a second factor for your role: turn it on in your account settings.',
+    },
+  },
+  'auth.csrf': {
+    status: 403,
+    message: {
+      pl: 'Brak lub nieprawidłowy token CSRF (nagłówek „x-csrf-token”). Odśwież stronę.',
+      en: 'Missing or wrong CSRF token (header "x-csrf-token"). Reload the page.',
+    },
+  },
+  'auth.forbidden': {
+    status: 403,
+    message: {
+      pl: 'Twoja rola w tej organizacji nie pozwala na tę czynność ({permission}).',
+      en: 'Your role in this organisation does not allow this ({permission}).',
+    },
+  },
+  'setup.done': {
+    status: 409,
+    message: {
+      pl: 'Konfiguracja początkowa została już wykonana.',
+      en: 'The initial setup has already been done.',
+    },
+  },
+  'not-found': {
+    status: 404,
+    message: { pl: 'Nie znaleziono lub brak dostępu.', en: 'Not found or no access.' },
+  },
+  'conflict.version': {
+    status: 409,
+    message: {
+      pl: 'Ktoś inny zmienił ten wpis w międzyczasie. Twoje zmiany nie zostały zapisane — odśwież i wprowadź je ponownie.',
+      en: 'Someone else changed this record meanwhile. Your changes were not saved: reload and enter them again.',
+    },
+  },
+  'conflict.email-taken': {
+    status: 409,
+    message: {
+      pl: 'Użytkownik z tym adresem e-mail już istnieje.',
+      en: 'A user with this e-mail already exists.',
+    },
+  },
+  'rate-limited': {
+    status: 429,
+    message: {
+      pl: 'Zbyt wiele zgłoszeń z tego adresu. Spróbuj ponownie za chwilę.',
+      en: 'Too many reports from this address. Try again in a while.',
+    },
+  },
+  'payload.too-large': {
+    status: 413,
+    message: {
+      pl: 'Plik lub dane są zbyt duże (limit: {limit}).',
+      en: 'The file or data are too large (limit: {limit}).',
+    },
+  },
+  'report.receipt-unknown': {
+    status: 404,
+    message: {
+      pl: 'Nie znaleziono zgłoszenia o tym kodzie potwierdzenia.',
+      en: 'No report with this receipt code was found.',
+    },
+  },
+  internal: {
+    status: 500,
+    message: {
+      pl: 'Wystąpił nieoczekiwany błąd. Nic nie zostało zapisane; spróbuj ponownie.',
+      en: 'An unexpected error occurred. Nothing was saved; please try again.',
+    },
+  },
 } as const satisfies Record<string, { status: number; message: Localized }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,78 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import * as initial from './migrations/0001-initial.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export type AppDatabase = {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+};
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/** Migrations in order; a static list so they load the same under tsx, tests and a bundle. */
+const migrations = { '0001-initial': initial };
+
+/**
+ * Opens the database: a PostgreSQL server when `databaseUrl` is given, else the embedded PGlite with its files in
+ * `dataDir` (or in memory when `dataDir` is null, for tests). Calendar dates stay `YYYY-MM-DD` text and counts come
+ * back as numbers, the same on both.
+ */
+export async function openDatabase(options: {
+  databaseUrl?: string | null;
+  dataDir?: string | null;
+  pglite?: PGlite;
+  poolSize?: number;
+}): Promise<AppDatabase> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === DATE_OID) return (value: string) => value;
+          if (oid === INT8_OID) return (value: string) => Number(value);
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+  let pglite = options.pglite;
+  if (!pglite) {
+    if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+    pglite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) },
+    });
+  }
+  const instance = pglite;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(instance) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (!instance.closed) await instance.close();
+    },
+  };
+}
+
+/** Brings the schema up to date; safe to call on every start and from several instances at once. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

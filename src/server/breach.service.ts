@@ -1,0 +1,722 @@
+/**
+ * Use cases of the breach process. Each change runs in one transaction with its audit entry; the domain decides
+ * (workflow, risk, deadlines, notification rules), repositories store, presenters shape the answer.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { appendAudit, listAuditForEntity } from '../db/audit.repository.ts';
+import {
+  breachChildren,
+  findAction,
+  findAttachment,
+  findBreach,
+  findBreachByReceipt,
+  insertAction,
+  insertApproval,
+  insertAssessment,
+  insertAttachment,
+  insertBreach,
+  insertComment,
+  insertNotification,
+  listRegister,
+  lockBreach,
+  type RegisterFilter,
+  updateAction,
+  updateBreach,
+} from '../db/breach.repository.ts';
+import { findOrganisation, nextCounter } from '../db/organisation.repository.ts';
+import type { BreachRow, Database } from '../db/schema.ts';
+import { recordAssessment } from '../domain/assessment-record.ts';
+import { parseBreachFacts } from '../domain/breach-facts.ts';
+import { type BreachTimes, checkBreachTimes } from '../domain/breach-times.ts';
+import { applyWorkflow, type BreachStatus, type WorkflowEvent } from '../domain/breach-workflow.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Lang } from '../domain/language.ts';
+import { supervisoryDeadlineStatus } from '../domain/notification-deadline.ts';
+import { can, type Role } from '../domain/permissions.ts';
+import { checkNotification, type SupervisoryNotification } from '../domain/supervisory-notification.ts';
+import { type BreachView, presentBreach } from './breach.presenter.ts';
+import type {
+  actionInputSchema,
+  actionUpdateSchema,
+  approvalInputSchema,
+  assessmentInputSchema,
+  BreachUpdate,
+  communicationInputSchema,
+  notificationInputSchema,
+  PublicReport,
+  StaffReport,
+  transitionSchema,
+} from './breach.schemas.ts';
+import type { Actor, ServiceContext } from './service-context.ts';
+
+type Db = Kysely<Database>;
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+function audit(
+  trx: Db,
+  ctx: ServiceContext,
+  actor: Actor,
+  entry: { action: string; entityId: string; before?: unknown; after?: unknown },
+) {
+  return appendAudit(trx, {
+    organisationId: actor.organisationId,
+    actorId: actor.userId,
+    actorLabel: actor.label,
+    action: entry.action,
+    entity: 'breach',
+    entityId: entry.entityId,
+    before: entry.before,
+    after: entry.after,
+    at: ctx.now(),
+  });
+}
+
+/** A breach the actor may see: members with breach.read see all; a reporter sees the ones they reported. */
+async function visibleBreach(db: Db, actor: Actor, breachId: string, lock = false): Promise<BreachRow> {
+  const row = lock
+    ? await lockBreach(db, actor.organisationId, breachId)
+    : await findBreach(db, actor.organisationId, breachId);
+  if (!row) throw new DomainError('not-found');
+  const role = actor.role;
+  if (role === 'public' || role === 'system') return row;
+  if (!can(role, 'breach.read') && row.reported_by !== actor.userId) throw new DomainError('not-found');
+  return row;
+}
+
+async function nextReference(trx: Db, organisationId: string, now: Date): Promise<string> {
+  const year = Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Warsaw', year: 'numeric' }).format(now),
+  );
+  const number = await nextCounter(trx, organisationId, `breach-${year}`);
+  return `${year}/${String(number).padStart(3, '0')}`;
+}
+
+export async function viewBreach(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  db: Db = ctx.db,
+): Promise<BreachView> {
+  const row = await visibleBreach(db, actor, breachId);
+  const organisation = await findOrganisation(db, actor.organisationId);
+  if (!organisation) throw new DomainError('not-found');
+  const children = await breachChildren(db, actor.organisationId, breachId);
+  const role: Role = actor.role === 'public' || actor.role === 'system' ? 'auditor' : actor.role;
+  return presentBreach({ row, children, organisation, role, now: ctx.now() });
+}
+
+/** An incident reported by a member of staff (seed 003 §2.1). */
+export async function reportIncident(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: StaffReport,
+): Promise<BreachView> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.now();
+    const reference = await nextReference(trx, actor.organisationId, now);
+    const details = {
+      report: { ...input.report, channel: 'staff', anonymous: false },
+      people: input.people,
+      location: input.report.location ?? null,
+      times: { detectedAt: input.detectedAt ?? null, reportedAt: now.toISOString() },
+    };
+    const row = await insertBreach(trx, {
+      organisation_id: actor.organisationId,
+      reference,
+      title: input.title ?? input.report.whatHappened.slice(0, 120),
+      status: 'reported',
+      details: JSON.stringify(details),
+      breach_types: [],
+      reported_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await audit(trx, ctx, actor, {
+      action: 'incident.reported',
+      entityId: row.id,
+      after: { reference, title: row.title, details },
+    });
+    return viewBreach(ctx, actor, row.id, trx);
+  });
+}
+
+/** Upper-case letters and digits without look-alikes (0/O, 1/I/L), grouped for reading aloud. */
+function receiptCode(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(12);
+  let code = '';
+  for (let i = 0; i < 12; i++) code += alphabet[bytes[i]! % alphabet.length];
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+}
+
+const normaliseReceipt = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** A report through the organisation's public link: no account, optionally anonymous, with a receipt code. */
+export async function reportPublicly(
+  ctx: ServiceContext,
+  organisationId: string,
+  input: PublicReport,
+): Promise<{ reference: string; receiptCode: string }> {
+  const attachments = input.attachments.map((a) => {
+    const content = Buffer.from(a.dataBase64, 'base64');
+    if (content.length > ctx.config.maxAttachmentBytes) {
+      throw new DomainError('payload.too-large', {
+        limit: `${Math.round(ctx.config.maxAttachmentBytes / 1048576)} MB`,
+      });
+    }
+    return { ...a, content };
+  });
+  const code = receiptCode();
+  const actor: Actor = {
+    userId: null,
+    label: input.anonymous ? 'Zgłoszenie anonimowe' : `Zgłaszający: ${input.reporterName ?? 'bez nazwiska'}`,
+    organisationId,
+    role: 'public',
+  };
+  return ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.now();
+    const reference = await nextReference(trx, organisationId, now);
+    const report = {
+      channel: 'public-link',
+      anonymous: input.anonymous,
+      reporterName: input.anonymous ? null : (input.reporterName ?? null),
+      reporterEmail: input.anonymous ? null : (input.reporterEmail ?? null),
+      reporterRole: input.anonymous ? null : (input.reporterRole ?? null),
+      situations: input.situations,
+      whatHappened: input.whatHappened,
+      whenText: input.whenText ?? null,
+      location: input.location ?? null,
+      whoElseKnows: input.whoElseKnows ?? null,
+    };
+    const details = { report, location: report.location, times: { reportedAt: now.toISOString() } };
+    const row = await insertBreach(trx, {
+      organisation_id: organisationId,
+      reference,
+      title: input.whatHappened.slice(0, 120),
+      status: 'reported',
+      details: JSON.stringify(details),
+      breach_types: [],
+      receipt_code_hash: sha256(normaliseReceipt(code)),
+      created_at: now,
+      updated_at: now,
+    });
+    await audit(trx, ctx, actor, {
+      action: 'incident.reported',
+      entityId: row.id,
+      after: { reference, details },
+    });
+    for (const attachment of attachments) {
+      const stored = await insertAttachment(trx, {
+        breach_id: row.id,
+        organisation_id: organisationId,
+        filename: attachment.filename,
+        content_type: attachment.contentType,
+        size: attachment.content.length,
+        sha256: sha256(attachment.content),
+        content: attachment.content,
+        uploaded_by: null,
+        uploaded_by_label: actor.label,
+        uploaded_at: now,
+      });
+      await audit(trx, ctx, actor, {
+        action: 'attachment.added',
+        entityId: row.id,
+        after: { ...stored, uploaded_at: now },
+      });
+    }
+    return { reference, receiptCode: code };
+  });
+}
+
+/** More information from the reporter, with the receipt code: kept as a comment on the report. */
+export async function followUpPublicly(
+  ctx: ServiceContext,
+  organisationId: string,
+  input: { receiptCode: string; text: string },
+): Promise<{ reference: string }> {
+  const row = await findBreachByReceipt(ctx.db, organisationId, sha256(normaliseReceipt(input.receiptCode)));
+  if (!row) throw new DomainError('report.receipt-unknown');
+  const actor: Actor = { userId: null, label: 'Zgłaszający (uzupełnienie)', organisationId, role: 'public' };
+  await ctx.db.transaction().execute(async (trx) => {
+    const comment = await insertComment(trx, {
+      breach_id: row.id,
+      organisation_id: organisationId,
+      author_id: null,
+      author_label: actor.label,
+      body: input.text,
+      created_at: ctx.now(),
+    });
+    await audit(trx, ctx, actor, { action: 'comment.added', entityId: row.id, after: comment });
+  });
+  return { reference: row.reference };
+}
+
+function timesOf(details: Record<string, unknown>, awareAt: Date | null): BreachTimes {
+  const raw = (details.times ?? {}) as Record<string, string | null | undefined>;
+  const date = (value: string | null | undefined) => (value ? new Date(value) : null);
+  return {
+    startedAt: date(raw.startedAt),
+    endedAt: date(raw.endedAt),
+    detectedAt: date(raw.detectedAt),
+    reportedAt: date(raw.reportedAt),
+    processorNotifiedAt: date(raw.processorNotifiedAt),
+    awareAt,
+    subjectsNotifiedAt: date(raw.subjectsNotifiedAt),
+  };
+}
+
+/** Edits the details of a breach; only the given fields change, each change is in the audit entry. */
+export async function updateBreachDetails(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  input: BreachUpdate,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await visibleBreach(trx, actor, breachId, true);
+    if (input.version !== undefined && input.version !== row.version)
+      throw new DomainError('conflict.version');
+    const details = { ...(row.details as Record<string, unknown>) };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    let title = row.title;
+    let breachTypes = row.breach_types;
+    let awareAt = row.aware_at ? new Date(row.aware_at) : null;
+    for (const [field, value] of Object.entries(input)) {
+      if (field === 'version' || value === undefined) continue;
+      if (field === 'title') {
+        before.title = row.title;
+        title = value as string;
+      } else if (field === 'breachTypes') {
+        before.breachTypes = row.breach_types;
+        breachTypes = value as string[];
+      } else {
+        before[field] = details[field] ?? null;
+        details[field] = value;
+      }
+      if (field === 'times') {
+        const times = value as Record<string, string | null>;
+        awareAt = times.awareAt ? new Date(times.awareAt) : awareAt;
+      }
+      after[field] = value;
+    }
+    checkBreachTimes(timesOf(details, awareAt), ctx.now());
+    const updated = await updateBreach(trx, actor.organisationId, breachId, {
+      title,
+      breach_types: breachTypes,
+      details: JSON.stringify(details),
+      aware_at: awareAt,
+      updated_at: ctx.now(),
+    });
+    await audit(trx, ctx, actor, { action: 'breach.updated', entityId: breachId, before, after });
+    return viewBreach(ctx, actor, updated.id, trx);
+  });
+}
+
+async function moveStatus(
+  trx: Db,
+  ctx: ServiceContext,
+  actor: Actor,
+  row: BreachRow,
+  command: { event: WorkflowEvent; comment: string; awareAt?: Date | null },
+  extra: Parameters<typeof updateBreach>[3] = {},
+) {
+  const outcome = applyWorkflow(row.status as BreachStatus, command);
+  const now = ctx.now();
+  const values: Parameters<typeof updateBreach>[3] = { status: outcome.status, updated_at: now, ...extra };
+  if (outcome.awareAt) values.aware_at = outcome.awareAt;
+  if (outcome.status === 'closed') values.closed_at = now;
+  if (command.event === 'reopen') values.closed_at = null;
+  if (command.event === 'authority-not-required') values.authority_decision = 'not-required';
+  const updated = await updateBreach(trx, actor.organisationId, row.id, values);
+  await audit(trx, ctx, actor, {
+    action: 'breach.transition',
+    entityId: row.id,
+    before: { status: row.status },
+    after: {
+      event: command.event,
+      status: outcome.status,
+      comment: command.comment,
+      ...(outcome.awareAt ? { awareAt: outcome.awareAt.toISOString() } : {}),
+    },
+  });
+  return updated;
+}
+
+export async function transitionBreach(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  input: z.output<typeof transitionSchema>,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await visibleBreach(trx, actor, breachId, true);
+    const awareAt = input.awareAt ? new Date(input.awareAt) : null;
+    if (awareAt) checkBreachTimes(timesOf(row.details as Record<string, unknown>, awareAt), ctx.now());
+    await moveStatus(trx, ctx, actor, row, {
+      event: input.event as WorkflowEvent,
+      comment: input.comment,
+      awareAt,
+    });
+    return viewBreach(ctx, actor, breachId, trx);
+  });
+}
+
+export async function addAssessment(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  input: z.output<typeof assessmentInputSchema>,
+  lang: Lang,
+) {
+  const facts = parseBreachFacts(input.facts, lang, ['facts']);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await visibleBreach(trx, actor, breachId, true);
+    const now = ctx.now();
+    const record = recordAssessment({
+      facts,
+      ...(input.decision ? { decision: input.decision } : {}),
+      decidedBy: actor.label,
+      decidedAt: now,
+    });
+    const stored = await insertAssessment(trx, {
+      breach_id: breachId,
+      organisation_id: actor.organisationId,
+      facts: JSON.stringify(record.facts),
+      engine: JSON.stringify(record.engine),
+      decision: JSON.stringify(record.decision),
+      departs_from_engine: record.departsFromEngine,
+      decided_by: actor.userId,
+      decided_by_label: actor.label,
+      decided_at: now,
+    });
+    await moveStatus(
+      trx,
+      ctx,
+      actor,
+      row,
+      { event: 'assess', comment: input.comment },
+      {
+        risk_level: record.decision.riskLevel,
+        breach_types: row.breach_types.length > 0 ? row.breach_types : record.facts.breachTypes,
+      },
+    );
+    await audit(trx, ctx, actor, {
+      action: 'assessment.recorded',
+      entityId: breachId,
+      after: {
+        id: stored.id,
+        facts: record.facts,
+        engine: record.engine,
+        decision: record.decision,
+        departsFromEngine: record.departsFromEngine,
+      },
+    });
+    return viewBreach(ctx, actor, breachId, trx);
+  });
+}
+
+export async function addNotification(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  input: z.output<typeof notificationInputSchema>,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await visibleBreach(trx, actor, breachId, true);
+    if (!row.aware_at) throw new DomainError('workflow.aware-at-required');
+    const children = await breachChildren(trx, actor.organisationId, breachId);
+    const toDomain = (n: {
+      phase: string;
+      sent_at: Date;
+      channel: string;
+      uodo_case_reference: string | null;
+      late_reason: string | null;
+    }) =>
+      ({
+        phase: n.phase,
+        sentAt: new Date(n.sent_at),
+        channel: n.channel,
+        uodoCaseReference: n.uodo_case_reference,
+        lateReason: n.late_reason,
+      }) as SupervisoryNotification;
+    const next: SupervisoryNotification = {
+      phase: input.phase,
+      sentAt: new Date(input.sentAt),
+      channel: input.channel,
+      uodoCaseReference: input.uodoCaseReference ?? null,
+      lateReason: input.lateReason ?? null,
+    };
+    if (next.sentAt.getTime() > ctx.now().getTime() + 5 * 60_000)
+      throw new DomainError('time.in-future', { field: 'sentAt' });
+    checkNotification({
+      awareAt: new Date(row.aware_at),
+      previous: children.notifications.map(toDomain),
+      next,
+    });
+    const stored = await insertNotification(trx, {
+      breach_id: breachId,
+      organisation_id: actor.organisationId,
+      phase: input.phase,
+      sent_at: next.sentAt,
+      channel: input.channel,
+      uodo_case_reference: next.uodoCaseReference,
+      late_reason: next.lateReason,
+      planned_completion_date: input.plannedCompletionDate ?? null,
+      note: input.note ?? null,
+      created_by: actor.userId,
+    });
+    const firstNotifiedAt = row.first_notified_at ?? next.sentAt;
+    await moveStatus(
+      trx,
+      ctx,
+      actor,
+      row,
+      { event: 'notify-authority', comment: input.comment },
+      {
+        first_notified_at: firstNotifiedAt,
+        authority_decision: 'notified',
+      },
+    );
+    await audit(trx, ctx, actor, { action: 'notification.recorded', entityId: breachId, after: stored });
+    return viewBreach(ctx, actor, breachId, trx);
+  });
+}
+
+export async function setSubjectCommunication(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  input: z.output<typeof communicationInputSchema>,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await visibleBreach(trx, actor, breachId, true);
+    const details = { ...(row.details as Record<string, unknown>) };
+    const before = details.subjectCommunication ?? null;
+    details.subjectCommunication = input;
+    if (input.decision === 'told' && input.date) {
+      const times = { ...((details.times as Record<string, unknown>) ?? {}) };
+      times.subjectsNotifiedAt =
+        times.subjectsNotifiedAt ?? new Date(`${input.date}T12:00:00Z`).toISOString();
+      details.times = times;
+    }
+    await updateBreach(trx, actor.organisationId, breachId, {
+      details: JSON.stringify(details),
+      updated_at: ctx.now(),
+    });
+    await audit(trx, ctx, actor, {
+      action: 'communication.updated',
+      entityId: breachId,
+      before,
+      after: input,
+    });
+    return viewBreach(ctx, actor, breachId, trx);
+  });
+}
+
+export async function addAction(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  input: z.output<typeof actionInputSchema>,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await visibleBreach(trx, actor, breachId, true);
+    const now = ctx.now();
+    const stored = await insertAction(trx, {
+      breach_id: breachId,
+      organisation_id: actor.organisationId,
+      kind: input.kind,
+      description: input.description,
+      owner: input.owner,
+      due_date: input.dueDate,
+      status: input.status,
+      completed_at: input.completedAt ? new Date(input.completedAt) : input.status === 'done' ? now : null,
+      effectiveness: input.effectiveness,
+      effective: input.effective,
+      updated_at: now,
+    });
+    await audit(trx, ctx, actor, { action: 'action.created', entityId: breachId, after: stored });
+    return viewBreach(ctx, actor, breachId, trx);
+  });
+}
+
+export async function changeAction(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  actionId: string,
+  input: z.output<typeof actionUpdateSchema>,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await visibleBreach(trx, actor, breachId, true);
+    const existing = await findAction(trx, actor.organisationId, breachId, actionId);
+    if (!existing) throw new DomainError('not-found');
+    const now = ctx.now();
+    const values = {
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.owner !== undefined ? { owner: input.owner } : {}),
+      ...(input.dueDate !== undefined ? { due_date: input.dueDate } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.completedAt !== undefined
+        ? { completed_at: input.completedAt ? new Date(input.completedAt) : null }
+        : {}),
+      ...(input.effectiveness !== undefined ? { effectiveness: input.effectiveness } : {}),
+      ...(input.effective !== undefined ? { effective: input.effective } : {}),
+      updated_at: now,
+    };
+    if (input.status === 'done' && input.completedAt === undefined && !existing.completed_at)
+      values.completed_at = now;
+    const updated = await updateAction(trx, actor.organisationId, actionId, values);
+    await audit(trx, ctx, actor, {
+      action: 'action.updated',
+      entityId: breachId,
+      before: existing,
+      after: updated,
+    });
+    return viewBreach(ctx, actor, breachId, trx);
+  });
+}
+
+export async function addComment(ctx: ServiceContext, actor: Actor, breachId: string, body: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await visibleBreach(trx, actor, breachId, true);
+    const comment = await insertComment(trx, {
+      breach_id: breachId,
+      organisation_id: actor.organisationId,
+      author_id: actor.userId,
+      author_label: actor.label,
+      body,
+      created_at: ctx.now(),
+    });
+    await audit(trx, ctx, actor, { action: 'comment.added', entityId: breachId, after: comment });
+    return viewBreach(ctx, actor, breachId, trx);
+  });
+}
+
+export async function addApproval(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  input: z.output<typeof approvalInputSchema>,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await visibleBreach(trx, actor, breachId, true);
+    const approval = await insertApproval(trx, {
+      breach_id: breachId,
+      organisation_id: actor.organisationId,
+      subject: input.subject,
+      note: input.note ?? null,
+      approved_by: actor.userId,
+      approved_by_label: actor.label,
+      approved_at: ctx.now(),
+    });
+    await audit(trx, ctx, actor, { action: 'approval.added', entityId: breachId, after: approval });
+    return viewBreach(ctx, actor, breachId, trx);
+  });
+}
+
+export async function addAttachment(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  file: { filename: string; contentType: string; content: Buffer },
+) {
+  if (file.content.length > ctx.config.maxAttachmentBytes) {
+    throw new DomainError('payload.too-large', {
+      limit: `${Math.round(ctx.config.maxAttachmentBytes / 1048576)} MB`,
+    });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    await visibleBreach(trx, actor, breachId, true);
+    const stored = await insertAttachment(trx, {
+      breach_id: breachId,
+      organisation_id: actor.organisationId,
+      filename: file.filename,
+      content_type: file.contentType,
+      size: file.content.length,
+      sha256: sha256(file.content),
+      content: file.content,
+      uploaded_by: actor.userId,
+      uploaded_by_label: actor.label,
+      uploaded_at: ctx.now(),
+    });
+    await audit(trx, ctx, actor, { action: 'attachment.added', entityId: breachId, after: stored });
+    return stored;
+  });
+}
+
+export async function readAttachment(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  attachmentId: string,
+) {
+  await visibleBreach(ctx.db, actor, breachId);
+  const attachment = await findAttachment(ctx.db, actor.organisationId, breachId, attachmentId);
+  if (!attachment) throw new DomainError('not-found');
+  return attachment;
+}
+
+/** The timeline of a breach: every audit entry about it, oldest first. */
+export async function breachHistory(ctx: ServiceContext, actor: Actor, breachId: string) {
+  await visibleBreach(ctx.db, actor, breachId);
+  const rows = await listAuditForEntity(ctx.db, actor.organisationId, breachId);
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: new Date(r.at).toISOString(),
+    actor: r.actor_label,
+    action: r.action,
+    before: r.before,
+    after: r.after,
+  }));
+}
+
+/** The register page: rows of every breach (notified or not) with its deadline state. */
+export async function registerPage(ctx: ServiceContext, filter: RegisterFilter) {
+  const now = ctx.now();
+  const { rows, total } = await listRegister(ctx.db, filter);
+  return {
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+    items: rows.map((r) => {
+      const deadline = r.aware_at
+        ? supervisoryDeadlineStatus({
+            awareAt: new Date(r.aware_at),
+            now,
+            firstNotifiedAt: r.first_notified_at ? new Date(r.first_notified_at) : null,
+            notRequired: r.authority_decision === 'not-required',
+            thresholds: { dueSoonHours: r.due_soon_hours, criticalHours: r.critical_hours },
+          })
+        : null;
+      return {
+        id: r.id,
+        organisationId: r.organisation_id,
+        organisationName: r.organisation_name,
+        reference: r.reference,
+        title: r.title,
+        status: r.status,
+        createdAt: new Date(r.created_at).toISOString(),
+        awareAt: r.aware_at ? new Date(r.aware_at).toISOString() : null,
+        firstNotifiedAt: r.first_notified_at ? new Date(r.first_notified_at).toISOString() : null,
+        breachTypes: r.breach_types,
+        riskLevel: r.risk_level,
+        authorityDecision: r.authority_decision,
+        subjectsApprox: r.subjects_approx,
+        closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
+        deadline: deadline
+          ? {
+              deadlineAt: deadline.deadlineAt.toISOString(),
+              state: deadline.state,
+              hoursLeft: deadline.hoursLeft,
+            }
+          : null,
+      };
+    }),
+  };
+}
