@@ -1,6 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { registerAssessCommand } from './assess.command.ts';
 import { CliExit, type CliIo, exitCodes, processIo } from './cli-io.ts';
+import {
+  registerAuditCommand,
+  registerBackupCommands,
+  registerMigrateCommand,
+  registerUserCommand,
+} from './database-commands.ts';
+import { registerRenderCommand } from './render.command.ts';
+import { registerScanCommand } from './scan.command.ts';
+import { registerServeCommand } from './serve.command.ts';
 
 /**
  * A command module adds itself to the program. Its action writes to `io` and throws `CliExit` to end with a
@@ -8,7 +17,16 @@ import { CliExit, type CliIo, exitCodes, processIo } from './cli-io.ts';
  */
 export type CommandRegistrar = (program: Command, io: CliIo) => void;
 
-const registrars: CommandRegistrar[] = [registerAssessCommand];
+const registrars: CommandRegistrar[] = [
+  registerServeCommand,
+  registerMigrateCommand,
+  registerUserCommand,
+  registerAssessCommand,
+  registerScanCommand,
+  registerRenderCommand,
+  registerAuditCommand,
+  registerBackupCommands,
+];
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const program = new Command('incydent')

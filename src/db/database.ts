@@ -17,6 +17,12 @@ export type AppDatabase = {
 const DATE_OID = 1082;
 const INT8_OID = 20;
 
+/** How PGlite turns values into JavaScript: the same as the pg pool below. */
+export const pgliteParsers = {
+  [DATE_OID]: (value: string) => value,
+  [INT8_OID]: (value: string) => Number(value),
+};
+
 /** Migrations in order; a static list so they load the same under tsx, tests and a bundle. */
 const migrations = { '0001-initial': initial };
 
@@ -51,7 +57,7 @@ export async function openDatabase(options: {
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     pglite = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) },
+      parsers: pgliteParsers,
     });
   }
   const instance = pglite;

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../server/config.ts';
+import { startServer } from '../server/start-server.ts';
+import type { CliIo } from './cli-io.ts';
+
+export function registerServeCommand(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('uruchom serwer (API i aplikację) / start the server (API and web app)')
+    .option('--port <port>', 'port HTTP (domyślnie PORT albo 3000)')
+    .action(async (options: { port?: string }) => {
+      const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+      const server = await startServer(config, { logger: true });
+      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite: ${config.dataDir}`;
+      io.stdout.write(`incydent: ${server.url} — baza danych / database: ${where}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          io.stdout.write('incydent: zatrzymywanie… / stopping…\n');
+          server.stop().then(resolve, resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

@@ -1,0 +1,124 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { AppDatabase } from '../db/database.ts';
+import { findOrganisation } from '../db/organisation.repository.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Lang } from '../domain/language.ts';
+import type { Role } from '../domain/permissions.ts';
+import { ValidationError } from '../domain/validation.ts';
+import { type SessionUser, sessionOf } from './auth.service.ts';
+import type { AppConfig } from './config.ts';
+import { type AnyRoute, langOf, openApiDocument, registerRoute } from './http-route.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { breachRoutes } from './routes/breach.routes.ts';
+import { organisationRoutes } from './routes/organisation.routes.ts';
+import { publicRoutes } from './routes/public.routes.ts';
+import { systemRoutes } from './routes/system.routes.ts';
+import type { ServiceContext } from './service-context.ts';
+import { sessionCookieName } from './session-cookie.ts';
+
+export const appVersion = '0.1.0';
+
+/** The error body every endpoint uses: a catalogue code, the message in the caller's language, the fields at fault. */
+function errorBody(error: DomainError, lang: Lang) {
+  return {
+    error: {
+      code: error.code,
+      message: error.messageIn(lang),
+      ...(error instanceof ValidationError ? { fields: error.problems } : {}),
+    },
+  };
+}
+
+/**
+ * Builds the HTTP app on an open database. Stateless: sessions, throttling and deadline markers live in the
+ * database, so several instances can serve one PostgreSQL.
+ */
+export async function buildApp(options: {
+  database: AppDatabase;
+  config: AppConfig;
+  now?: () => Date;
+  logger?: boolean;
+}): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const services: ServiceContext = { db: database.db, config, now: options.now ?? (() => new Date()) };
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel } : false,
+    bodyLimit: Math.ceil(config.maxAttachmentBytes * 1.4) + 1024 * 1024,
+    trustProxy: true,
+  });
+  await app.register(cookie);
+  app.addContentTypeParser(/^(?!application\/json).*/, { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  const sessions = new WeakMap<FastifyRequest, SessionUser | null>();
+  const deps = {
+    services,
+    async sessionOf(request: FastifyRequest) {
+      if (sessions.has(request)) return sessions.get(request) ?? null;
+      const token = request.cookies[sessionCookieName];
+      const session = token ? await sessionOf(services, token) : null;
+      sessions.set(request, session);
+      return session;
+    },
+    async roleIn(
+      userId: string,
+      organisationId: string,
+    ): Promise<{ role: Role; requireTotp: boolean } | null> {
+      const membership = await services.db
+        .selectFrom('memberships')
+        .select('role')
+        .where('user_id', '=', userId)
+        .where('organisation_id', '=', organisationId)
+        .executeTakeFirst();
+      if (!membership) return null;
+      const organisation = await findOrganisation(services.db, organisationId);
+      return organisation ? { role: membership.role, requireTotp: organisation.require_totp } : null;
+    },
+  };
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const lang = (request as FastifyRequest & { lang?: Lang }).lang ?? langOf(request, null);
+    let domainError: DomainError;
+    if (error instanceof DomainError) domainError = error;
+    else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      domainError = new DomainError('payload.too-large', {
+        limit: `${Math.round(config.maxAttachmentBytes / 1048576)} MB`,
+      });
+    } else if (
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error instanceof SyntaxError
+    ) {
+      domainError = new ValidationError([
+        { field: '(body)', message: lang === 'pl' ? 'nieprawidłowy JSON' : 'invalid JSON' },
+      ]);
+    } else {
+      request.log.error(error);
+      if (!options.logger) console.error(error);
+      domainError = new DomainError('internal');
+    }
+    reply.status(domainError.status).send(errorBody(domainError, lang));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new DomainError('not-found');
+    reply.status(404).send(errorBody(error, langOf(request, null)));
+  });
+
+  const routes: AnyRoute[] = [];
+  const allRoutes = () => routes;
+  routes.push(
+    ...systemRoutes({
+      databaseKind: database.kind,
+      version: appVersion,
+      openApi: () => openApiDocument(allRoutes(), { version: appVersion }),
+    }),
+    ...authRoutes,
+    ...publicRoutes,
+    ...organisationRoutes,
+    ...breachRoutes,
+  );
+  for (const route of routes) registerRoute(app, route, deps);
+  return app;
+}

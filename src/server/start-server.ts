@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { type AppDatabase, migrateToLatest, openDatabase } from '../db/database.ts';
+import { buildApp } from './app.ts';
+import type { AppConfig } from './config.ts';
+import { runDeadlineSweep } from './deadline-sweep.ts';
+
+export type RunningServer = {
+  app: FastifyInstance;
+  database: AppDatabase;
+  url: string;
+  stop(): Promise<void>;
+};
+
+/** Opens the database, migrates it, serves HTTP and runs the deadline sweep on a timer; `stop` undoes all. */
+export async function startServer(
+  config: AppConfig,
+  options: { logger?: boolean } = {},
+): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  const app = await buildApp({ database, config, logger: options.logger ?? false });
+  const services = { db: database.db, config, now: () => new Date() };
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    sweeping = runDeadlineSweep(services).catch((error) => app.log.error(error));
+  };
+  const timer =
+    config.sweepIntervalSeconds > 0 ? setInterval(sweep, config.sweepIntervalSeconds * 1000) : null;
+  timer?.unref();
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  sweep();
+  return {
+    app,
+    database,
+    url: `http://localhost:${port}`,
+    async stop() {
+      if (timer) clearInterval(timer);
+      await sweeping;
+      await app.close();
+      await database.close();
+    },
+  };
+}
