@@ -50,7 +50,13 @@ const dpo: Permission[] = [
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  reporter: ['organisation.read', 'incident.report', 'breach.read-own', 'comment.create', 'attachment.create'],
+  reporter: [
+    'organisation.read',
+    'incident.report',
+    'breach.read-own',
+    'comment.create',
+    'attachment.create',
+  ],
   dpo,
   controller: [
     'organisation.read',
@@ -63,7 +69,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'register.read',
     'audit.read',
   ],
-  auditor: ['organisation.read', 'member.read', 'breach.read', 'attachment.read', 'register.read', 'audit.read'],
+  auditor: [
+    'organisation.read',
+    'member.read',
+    'breach.read',
+    'attachment.read',
+    'register.read',
+    'audit.read',
+  ],
   admin: [...dpo, 'organisation.update', 'member.manage', 'approval.create'],
 };
 

@@ -1,0 +1,168 @@
+// `npm run bench:scan`: generates a 300 MB CSV of realistic Polish records, then measures on that same file
+// incydent's scan (all detectors, worker threads) and ripgrep counting 11-digit runs on its fast path, and prints
+// both rates, their ratio and incydent's peak memory (resident set of the whole process, workers included).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const sizeMb = Number(process.env.SCAN_BENCH_MB ?? 300);
+const firstNames = [
+  'Jan',
+  'Anna',
+  'Piotr',
+  'Katarzyna',
+  'Krzysztof',
+  'Małgorzata',
+  'Andrzej',
+  'Agnieszka',
+  'Józef',
+  'Żaneta',
+  'Łukasz',
+  'Ewa',
+];
+const lastNames = [
+  'Nowak',
+  'Kowalski',
+  'Wiśniewska',
+  'Wójcik',
+  'Kowalczyk',
+  'Kamiński',
+  'Lewandowska',
+  'Zieliński',
+  'Szymańska',
+  'Woźniak',
+  'Dąbrowski',
+  'Kozłowska',
+];
+const streets = [
+  'Długa',
+  'Kościuszki',
+  'Mickiewicza',
+  'Słowackiego',
+  'Piłsudskiego',
+  'Zielona',
+  'Ogrodowa',
+  'Lipowa',
+];
+const cities = ['Warszawa', 'Kraków', 'Łódź', 'Wrocław', 'Poznań', 'Gdańsk', 'Szczecin', 'Lublin'];
+const notes = [
+  '',
+  '',
+  '',
+  'stały klient',
+  'reklamacja w toku',
+  'orzeczenie o niepełnosprawności',
+  'zwolnienie lekarskie',
+];
+
+let seed = 42;
+function rand(n: number): number {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return Math.floor((seed / 2 ** 32) * n);
+}
+function pick<T>(list: readonly T[]): T {
+  return list[rand(list.length)]!;
+}
+function pesel(): string {
+  const year = 1940 + rand(80);
+  const month = 1 + rand(12) + (year >= 2000 ? 20 : 0);
+  const body = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}${String(1 + rand(28)).padStart(2, '0')}${String(rand(10000)).padStart(4, '0')}`;
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let k = 0; k < 10; k++) sum += Number(body[k]) * w[k]!;
+  return body + ((10 - (sum % 10)) % 10);
+}
+function birthDate(p: string): string {
+  const month = Number(p.slice(2, 4));
+  return `${month > 20 ? 20 : 19}${p.slice(0, 2)}-${String(month % 20).padStart(2, '0')}-${p.slice(4, 6)}`;
+}
+function ascii(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l');
+}
+function nrb(): string {
+  let bban = '1090';
+  while (bban.length < 24) bban += String(rand(10));
+  let rest = 0;
+  for (const ch of `${bban}252100`) rest = (rest * 10 + Number(ch)) % 97;
+  const check = String(98 - rest).padStart(2, '0');
+  const all = check + bban;
+  return `PL${all.slice(0, 2)} ${all.slice(2).match(/.{4}/g)!.join(' ')}`;
+}
+
+async function generate(file: string): Promise<void> {
+  const out = createWriteStream(file);
+  out.write(
+    'id;imię;nazwisko;pesel;data_urodzenia;ulica;kod_pocztowy;miasto;telefon;email;nr_rachunku;uwagi\n',
+  );
+  let written = 0;
+  let id = 1;
+  const target = sizeMb * 1024 * 1024;
+  while (written < target) {
+    let chunk = '';
+    for (let k = 0; k < 2000; k++, id++) {
+      const p = pesel();
+      const first = pick(firstNames);
+      const last = pick(lastNames);
+      chunk += `${id};${first};${last};${p};${birthDate(p)};ul. ${pick(streets)} ${1 + rand(120)}/${1 + rand(40)};${String(rand(100)).padStart(2, '0')}-${String(rand(1000)).padStart(3, '0')};${pick(cities)};${pick(['5', '6', '7', '8'])}${String(
+        rand(100000000),
+      )
+        .padStart(8, '0')
+        .replace(
+          /^(\d{2})(\d{3})(\d{3})$/,
+          '$1 $2 $3',
+        )};${ascii(first)}.${ascii(last)}${rand(1000)}@example.pl;${nrb()};${pick(notes)}\n`;
+    }
+    written += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+function mibPerSecond(bytes: number, ms: number): number {
+  return bytes / 1024 / 1024 / (ms / 1000);
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'incydent-bench-'));
+const file = path.join(dir, 'klienci.csv');
+try {
+  process.stdout.write(`generating ${sizeMb} MB CSV… `);
+  await generate(file);
+  const bytes = statSync(file).size;
+  process.stdout.write(`${(bytes / 1024 / 1024).toFixed(0)} MiB\n`);
+  execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'] }); // warm the page cache for both tools
+
+  const rg = existsSync('/usr/bin/rg') ? '/usr/bin/rg' : 'rg';
+  const rgStart = performance.now();
+  const rgRun = spawnSync(rg, ['-c', '(?-u:\\b)[0-9]{11}(?-u:\\b)', file], { encoding: 'utf8' });
+  const rgMs = performance.now() - rgStart;
+  if (rgRun.status !== 0) throw new Error(`ripgrep failed: ${rgRun.stderr || rgRun.error?.message}`);
+
+  const runner = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scan-bench-run.ts');
+  const scan = spawnSync(process.execPath, ['--import', 'tsx', runner, file], { encoding: 'utf8' });
+  if (scan.status !== 0) throw new Error(`scan failed: ${scan.stderr}`);
+  const measured = JSON.parse(scan.stdout) as {
+    ms: number;
+    peakRssMb: number;
+    pesel: number;
+    records: number;
+  };
+
+  const ours = mibPerSecond(bytes, measured.ms);
+  const theirs = mibPerSecond(bytes, rgMs);
+  console.log(
+    `ripgrep:  ${theirs.toFixed(0)} MiB/s (${(rgMs / 1000).toFixed(2)} s, ${rgRun.stdout.trim()} lines with 11-digit runs)`,
+  );
+  console.log(
+    `incydent: ${ours.toFixed(0)} MiB/s (${(measured.ms / 1000).toFixed(2)} s, ${measured.records} records, ${measured.pesel} valid PESEL, all detectors)`,
+  );
+  console.log(`ratio:    ${(ours / theirs).toFixed(2)} (target ≥ 0.50)`);
+  console.log(`peak memory: ${measured.peakRssMb.toFixed(0)} MB RSS (target < 200 MB)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,35 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export type ListedFile = { path: string; display: string; size: number };
+
+/**
+ * The files named, and those under the folders named (recursively, in name order). Symbolic links to folders are
+ * not followed, so a link loop cannot make the walk endless. A path that does not exist is the caller's error.
+ */
+export async function listFiles(
+  paths: readonly string[],
+  missing: (p: string) => Error,
+): Promise<ListedFile[]> {
+  const out: ListedFile[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) out.push({ path: full, display: full, size: (await stat(full)).size });
+      else if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => null);
+        if (target?.isFile()) out.push({ path: full, display: full, size: target.size });
+      }
+    }
+  };
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (!info) throw missing(p);
+    if (info.isDirectory()) await walk(p);
+    else out.push({ path: p, display: p, size: info.size });
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { writeFile } from 'node:fs/promises';
+import { identifierChecks } from './identifier-checks.ts';
+import type { IdentifierKind, PersonRow } from './scan-tally.ts';
+
+const columns: readonly IdentifierKind[] = ['pesel', 'idCard', 'passport', 'email', 'phone', 'nip', 'iban'];
+
+function cell(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function birthFacts(pesel: string | undefined, asOf: string): [string, string] {
+  if (!pesel) return ['', ''];
+  const d = Uint8Array.from(pesel, (c) => c.charCodeAt(0) - 48);
+  const key = identifierChecks.pesel(d, 0);
+  if (!key) return ['', ''];
+  const f = identifierChecks.peselFacts(key);
+  const birth = `${f.birthYear}-${String(f.birthMonth).padStart(2, '0')}-${String(f.birthDay).padStart(2, '0')}`;
+  return [birth, birth > `${Number(asOf.slice(0, 4)) - 18}${asOf.slice(4)}` ? 'tak' : 'nie'];
+}
+
+/**
+ * Writes the people found, one row each, for the letters to data subjects (art. 34 RODO): their identifiers,
+ * birth date and whether a child (from the PESEL), and the files they were found in. CSV with `;` and a BOM, as
+ * Excel on a Polish Windows opens it.
+ */
+export async function writePersonList(
+  file: string,
+  people: readonly PersonRow[],
+  asOf: string,
+): Promise<void> {
+  const header = ['klucz', ...columns, 'data_urodzenia', 'dziecko', 'pliki'];
+  const lines = [header.join(';')];
+  const sorted = [...people].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const person of sorted) {
+    const [birth, child] = birthFacts(person.values.pesel?.[0], asOf);
+    const values = columns.map((k) => cell((person.values[k] ?? []).join(' ')));
+    lines.push([cell(person.key), ...values, birth, child, cell(person.files.join(' | '))].join(';'));
+  }
+  await writeFile(file, `\uFEFF${lines.join('\r\n')}\r\n`, { encoding: 'utf8' });
+}

@@ -1,0 +1,279 @@
+import { open as openFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { AssessCategory } from '../domain/assess-categories.ts';
+import { assessCategories } from '../domain/assess-categories.ts';
+import { detectEncoding } from './detect-encoding.ts';
+import type { FileFormat } from './file-format.ts';
+import { identifierChecks } from './identifier-checks.ts';
+import { listFiles } from './list-files.ts';
+import { writePersonList } from './person-list.ts';
+import { type FileOutcome, formatOf } from './scan-file.ts';
+import { ScanInputError } from './scan-input-error.ts';
+import { type ScanLang, scanMessages } from './scan-messages.ts';
+import type { RangeOutcome } from './scan-range.ts';
+import { type IdentifierKind, identifierKinds, ScanTally, type TallySnapshot } from './scan-tally.ts';
+import { detectTextLayout, type TextFormat } from './text-layout.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+export type IdentifierCount = { valid: number; distinct: number; invalid?: number };
+
+/** One file of the result (contract ../shared/contracts/scan.md). */
+export type ScanFileResult = {
+  path: string;
+  format: FileFormat;
+  bytes: number;
+  records: number;
+  error: string | null;
+  identifiers: Partial<Record<IdentifierKind, IdentifierCount>>;
+};
+
+export type ScanResult = {
+  asOf: string;
+  files: ScanFileResult[];
+  totals: {
+    files: number;
+    bytes: number;
+    records: number;
+    identifiers: Record<IdentifierKind, IdentifierCount>;
+    minors: number;
+    subjectsApprox: number;
+    dataCategories: AssessCategory[];
+  };
+};
+
+export type ScanProgress = { bytesDone: number; bytesTotal: number; filesDone: number; filesTotal: number };
+
+export type ScanOptions = {
+  paths: readonly string[];
+  /** The day ages are counted on (YYYY-MM-DD), for `minors`. */
+  asOf: string;
+  onProgress?: (progress: ScanProgress) => void;
+  /** Where to write the distinct people found (CSV); nothing else is ever written. */
+  listFile?: string;
+  signal?: AbortSignal;
+  /** Worker threads; default: one per core. 0 scans in this thread. */
+  threads?: number;
+  lang?: ScanLang;
+  /** Text files at least this large are cut into parts for several threads (default 16 MiB; tests lower it). */
+  splitAbove?: number;
+};
+
+/** Text files at least this large are cut into parts for several threads. */
+const rangeThreshold = 16 * 1024 * 1024;
+const splittable = new Set<FileFormat>(['csv', 'tsv', 'text', 'log', 'jsonl']);
+
+/** Distinct PESEL numbers of people under 18 on `asOf` (art. 8 RODO and motyw 38: children merit protection). */
+function countMinors(pesels: ScanTally, asOf: string): number {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  let minors = 0;
+  pesels.sets.pesel.forEach((key) => {
+    const f = identifierChecks.peselFacts(key);
+    const beforeBirthday = m < f.birthMonth || (m === f.birthMonth && d < f.birthDay);
+    const age = y - f.birthYear - (beforeBirthday ? 1 : 0);
+    if (age < 18 && age >= 0) minors++;
+  });
+  return minors;
+}
+
+function perFileIdentifiers(
+  s: { valid: Record<IdentifierKind, number>; peselInvalid: number },
+  distinct: (k: IdentifierKind) => number,
+) {
+  const out: Partial<Record<IdentifierKind, IdentifierCount>> = {};
+  for (const kind of identifierKinds) {
+    const invalid = kind === 'pesel' ? s.peselInvalid : 0;
+    if (s.valid[kind] === 0 && invalid === 0) continue;
+    out[kind] = { valid: s.valid[kind], distinct: distinct(kind), ...(invalid > 0 ? { invalid } : {}) };
+  }
+  return out;
+}
+
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const handle = await openFile(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Cut points of a text file at line ends (a blank line for prose, so paragraphs stay whole where possible). */
+async function cutPoints(
+  path: string,
+  from: number,
+  size: number,
+  parts: number,
+  prose: boolean,
+): Promise<number[]> {
+  const points = [from];
+  const handle = await openFile(path, 'r');
+  try {
+    const window = Buffer.alloc(1 << 20);
+    for (let k = 1; k < parts; k++) {
+      const at = from + Math.floor(((size - from) * k) / parts);
+      const { bytesRead } = await handle.read(window, 0, window.length, at);
+      const view = window.subarray(0, bytesRead);
+      let nl = prose ? view.indexOf('\n\n') : -1;
+      nl = nl >= 0 ? nl + 1 : view.indexOf(10);
+      if (nl < 0) continue;
+      const point = at + nl + 1;
+      if (point > points[points.length - 1]! && point < size) points.push(point);
+    }
+  } finally {
+    await handle.close();
+  }
+  points.push(size);
+  return points;
+}
+
+/**
+ * Scans files, folders and archives for personal data and returns the `scan` contract's result. This is the
+ * library API behind `incydent scan` (and, later, the server's background scan of uploaded files).
+ */
+export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
+  const lang = options.lang ?? 'pl';
+  const text = scanMessages[lang];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || Number.isNaN(Date.parse(`${options.asOf}T00:00:00Z`))) {
+    throw new ScanInputError(text.badAsOf(options.asOf));
+  }
+  if (options.paths.length === 0) throw new ScanInputError(text.noPaths);
+  const files = await listFiles(options.paths, (p) => new ScanInputError(text.noSuchPath(p)));
+  const listPeople = options.listFile !== undefined;
+  const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
+  const progress: ScanProgress = { bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: files.length };
+  const onBytes = (bytes: number) => {
+    progress.bytesDone += bytes;
+    options.onProgress?.({ ...progress });
+  };
+  const threads = options.threads ?? availableParallelism();
+  const pool = new WorkerPool(files.length === 0 ? 0 : threads);
+  const abort = () => void pool.close();
+  options.signal?.addEventListener('abort', abort);
+
+  const totals = new ScanTally(listPeople);
+  const results: ScanFileResult[][] = files.map(() => []);
+  const addOutcome = (o: FileOutcome, into: ScanFileResult[]) => {
+    const t = o.tally;
+    into.push({
+      path: o.path,
+      format: o.format,
+      bytes: o.bytes,
+      records: t?.records ?? 0,
+      error: o.error ? text.fileError[o.error] : null,
+      identifiers: t ? perFileIdentifiers(t, (k) => t.keys[k].length) : {},
+    });
+    if (t) totals.merge(t);
+  };
+
+  try {
+    await Promise.all(
+      files.map(async (file, index) => {
+        options.signal?.throwIfAborted();
+        const format = await formatOf({
+          display: file.display,
+          size: file.size,
+          onDisk: true,
+          path: file.path,
+        });
+        const ranged =
+          splittable.has(format) && file.size >= (options.splitAbove ?? rangeThreshold) && threads > 0;
+        if (!ranged) {
+          const r = await pool.run(
+            { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
+            onBytes,
+          );
+          if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
+          progress.filesDone++;
+          return;
+        }
+        const head = await readHead(file.path, 64 * 1024);
+        const encoding = detectEncoding(head);
+        if (encoding === 'utf16le' || encoding === 'utf16be') {
+          const r = await pool.run(
+            { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
+            onBytes,
+          );
+          if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
+          progress.filesDone++;
+          return;
+        }
+        const layout = detectTextLayout(head, format as TextFormat, encoding);
+        const parts = Math.max(2, Math.ceil(file.size / (128 * 1024 * 1024))) * threads;
+        const points = await cutPoints(file.path, layout.skip, file.size, parts, layout.mode === 'text');
+        const task = (k: number, startInQuotes: boolean) => ({
+          path: file.path,
+          display: file.display,
+          start: points[k]!,
+          end: points[k + 1]!,
+          layout,
+          startInQuotes,
+          listPeople,
+        });
+        const runRange = async (k: number, startInQuotes: boolean, report: (b: number) => void) => {
+          const r = await pool.run({ kind: 'range', task: task(k, startInQuotes) }, report);
+          if (r.kind !== 'range') throw new Error('unexpected job result');
+          return r.outcome;
+        };
+        const outcomes: RangeOutcome[] = await Promise.all(
+          points.slice(0, -1).map((_, k) => runRange(k, false, onBytes)),
+        );
+        // A part that began inside a quoted field (a line break within a CSV cell) is scanned again, knowing it.
+        const fileTally = new ScanTally(listPeople);
+        let inQuotes = false;
+        for (let k = 0; k < outcomes.length; k++) {
+          let outcome = outcomes[k]!;
+          if (inQuotes) outcome = await runRange(k, true, () => {});
+          fileTally.merge(outcome.tally);
+          inQuotes = outcome.endsInQuotes;
+        }
+        for (const c of layout.headerCategories) fileTally.categories.add(c);
+        results[index]!.push({
+          path: file.display,
+          format,
+          bytes: file.size,
+          records: fileTally.records,
+          error: null,
+          identifiers: perFileIdentifiers(fileTally, (k) => fileTally.distinct(k)),
+        });
+        totals.absorb(fileTally);
+        progress.filesDone++;
+      }),
+    );
+    options.signal?.throwIfAborted();
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await pool.close();
+  }
+
+  const fileResults = results.flat();
+  const identifiers = {} as Record<IdentifierKind, IdentifierCount>;
+  for (const kind of identifierKinds) {
+    identifiers[kind] = { valid: totals.valid[kind], distinct: totals.distinct(kind) };
+    if (kind === 'pesel') identifiers[kind].invalid = totals.peselInvalid;
+  }
+  const result: ScanResult = {
+    asOf: options.asOf,
+    files: fileResults,
+    totals: {
+      files: fileResults.length,
+      bytes: files.reduce((sum, f) => sum + f.size, 0),
+      records: totals.records,
+      identifiers,
+      minors: countMinors(totals, options.asOf),
+      subjectsApprox: totals.subjectCount(),
+      dataCategories: assessCategories.filter((c) => totals.categories.has(c)),
+    },
+  };
+  if (options.listFile !== undefined && totals.people) {
+    try {
+      await writePersonList(options.listFile, [...totals.people.values()], options.asOf);
+    } catch {
+      throw new ScanInputError(text.listUnwritable(options.listFile));
+    }
+  }
+  return result;
+}
+
+export type { TallySnapshot };

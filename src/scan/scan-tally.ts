@@ -1,0 +1,154 @@
+import { type AssessCategory, assessCategories } from '../domain/assess-categories.ts';
+import { type KeyArray, KeySet } from './key-set.ts';
+
+/** The identifiers of the scan contract, in its order. */
+export const identifierKinds = [
+  'pesel',
+  'idCard',
+  'passport',
+  'nip',
+  'regon',
+  'iban',
+  'card',
+  'email',
+  'phone',
+] as const;
+export type IdentifierKind = (typeof identifierKinds)[number];
+
+// Numbers with a lossless 32-bit key use one lane; the rest are keyed by a 64-bit hash of their digits or text.
+const lanesOf: Record<IdentifierKind, 1 | 2> = {
+  pesel: 1,
+  idCard: 1,
+  passport: 1,
+  nip: 1,
+  regon: 2,
+  iban: 2,
+  card: 2,
+  email: 2,
+  phone: 1,
+};
+
+/** People found in one record (row, line or paragraph), for the `--list` file; keyed by their strongest id. */
+export type PersonRow = {
+  key: string;
+  values: Partial<Record<IdentifierKind, string[]>>;
+  files: string[];
+};
+
+/** A tally in a form that crosses thread boundaries (typed arrays are transferred, not copied). */
+export type TallySnapshot = {
+  valid: Record<IdentifierKind, number>;
+  peselInvalid: number;
+  records: number;
+  keys: Record<IdentifierKind, KeyArray>;
+  subjectKeys: { idCard: KeyArray; email: KeyArray; phone: KeyArray };
+  categories: AssessCategory[];
+  people: PersonRow[] | null;
+};
+
+function zeroCounts(): Record<IdentifierKind, number> {
+  return { pesel: 0, idCard: 0, passport: 0, nip: 0, regon: 0, iban: 0, card: 0, email: 0, phone: 0 };
+}
+
+/**
+ * What was found in one file or part of a file: occurrence counts, distinct keys, records and categories.
+ * People are counted by their strongest identifier (see `subjectCount`): every valid PESEL is a person, and an ID
+ * card, e-mail or phone number is a further person only where its record holds no stronger identifier.
+ */
+export class ScanTally {
+  valid = zeroCounts();
+  peselInvalid = 0;
+  records = 0;
+  readonly sets: Record<IdentifierKind, KeySet>;
+  readonly subjects = { idCard: new KeySet(1), email: new KeySet(2), phone: new KeySet(1) };
+  readonly categories = new Set<AssessCategory>();
+  readonly people: Map<string, PersonRow> | null;
+
+  constructor(listPeople: boolean) {
+    this.sets = Object.fromEntries(
+      identifierKinds.map((kind) => [kind, new KeySet(lanesOf[kind])]),
+    ) as Record<IdentifierKind, KeySet>;
+    this.people = listPeople ? new Map() : null;
+  }
+
+  distinct(kind: IdentifierKind): number {
+    return this.sets[kind].size;
+  }
+
+  subjectCount(): number {
+    return (
+      this.sets.pesel.size + this.subjects.idCard.size + this.subjects.email.size + this.subjects.phone.size
+    );
+  }
+
+  addPerson(row: PersonRow): void {
+    if (!this.people) return;
+    const known = this.people.get(row.key);
+    if (!known) {
+      this.people.set(row.key, row);
+      return;
+    }
+    for (const [kind, values] of Object.entries(row.values) as [IdentifierKind, string[]][]) {
+      const list = known.values[kind] ?? [];
+      for (const v of values) if (!list.includes(v)) list.push(v);
+      known.values[kind] = list;
+    }
+    for (const f of row.files) if (!known.files.includes(f)) known.files.push(f);
+  }
+
+  snapshot(): TallySnapshot {
+    const keys = Object.fromEntries(identifierKinds.map((kind) => [kind, this.sets[kind].pack()])) as Record<
+      IdentifierKind,
+      KeyArray
+    >;
+    return {
+      valid: { ...this.valid },
+      peselInvalid: this.peselInvalid,
+      records: this.records,
+      keys,
+      subjectKeys: {
+        idCard: this.subjects.idCard.pack(),
+        email: this.subjects.email.pack(),
+        phone: this.subjects.phone.pack(),
+      },
+      categories: assessCategories.filter((c) => this.categories.has(c)),
+      people: this.people ? [...this.people.values()] : null,
+    };
+  }
+
+  /** Adds another tally of this thread. */
+  absorb(other: ScanTally): void {
+    for (const kind of identifierKinds) {
+      this.valid[kind] += other.valid[kind];
+      this.sets[kind].addPacked(other.sets[kind].pack());
+    }
+    this.peselInvalid += other.peselInvalid;
+    this.records += other.records;
+    this.subjects.idCard.addPacked(other.subjects.idCard.pack());
+    this.subjects.email.addPacked(other.subjects.email.pack());
+    this.subjects.phone.addPacked(other.subjects.phone.pack());
+    for (const c of other.categories) this.categories.add(c);
+    if (other.people) for (const row of other.people.values()) this.addPerson(row);
+  }
+
+  /** Adds another tally's snapshot: counts add up, keys unite. */
+  merge(other: TallySnapshot): void {
+    for (const kind of identifierKinds) {
+      this.valid[kind] += other.valid[kind];
+      this.sets[kind].addPacked(other.keys[kind]);
+    }
+    this.peselInvalid += other.peselInvalid;
+    this.records += other.records;
+    this.subjects.idCard.addPacked(other.subjectKeys.idCard);
+    this.subjects.email.addPacked(other.subjectKeys.email);
+    this.subjects.phone.addPacked(other.subjectKeys.phone);
+    for (const c of other.categories) this.categories.add(c);
+    if (other.people) for (const row of other.people) this.addPerson(row);
+  }
+}
+
+/** Transferable buffers of a snapshot, for `postMessage`. */
+export function snapshotTransferList(s: TallySnapshot): ArrayBuffer[] {
+  const arrays = [...Object.values(s.keys), s.subjectKeys.idCard, s.subjectKeys.email, s.subjectKeys.phone];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,82 @@
+import iconv from 'iconv-lite';
+import { ByteScanner } from './byte-scanner.ts';
+import { detectEncoding } from './detect-encoding.ts';
+import { scanChunks } from './scan-chunks.ts';
+import type { ScanTally } from './scan-tally.ts';
+import { detectTextLayout, type TextFormat, type TextLayout } from './text-layout.ts';
+
+const headBytes = 64 * 1024;
+
+async function* transcode(
+  chunks: AsyncIterable<Buffer>,
+  encoding: 'utf16le' | 'utf16be',
+): AsyncIterable<Buffer> {
+  const decoder = iconv.getDecoder(encoding);
+  for await (const chunk of chunks) yield Buffer.from(decoder.write(chunk), 'utf8');
+  const rest = decoder.end();
+  if (rest) yield Buffer.from(rest, 'utf8');
+}
+
+async function* prepend(head: Buffer[], rest: AsyncIterator<Buffer>): AsyncIterable<Buffer> {
+  yield* head;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/**
+ * Scans a text file from a stream of chunks: reads its layout (encoding, delimiter, header) from the first 64 KiB,
+ * then scans the rest without holding more than a chunk. UTF-16 (Excel's "Unicode text") is transcoded to UTF-8.
+ */
+export async function scanText(options: {
+  chunks: AsyncIterable<Buffer>;
+  format: TextFormat;
+  file: string;
+  tally: ScanTally;
+  onBytes?: (bytes: number) => void;
+}): Promise<TextLayout> {
+  const iterator = options.chunks[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  while (size < headBytes) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+    size += next.value.length;
+  }
+  const first = Buffer.concat(head);
+  const detected = detectEncoding(first.subarray(0, headBytes));
+  let chunks: AsyncIterable<Buffer> = prepend([first], iterator);
+  let sample = first;
+  if (detected === 'utf16le' || detected === 'utf16be') {
+    chunks = transcode(prepend([first.subarray(2)], iterator), detected);
+    sample = Buffer.from(iconv.decode(first.subarray(2), detected), 'utf8');
+  }
+  const encoding = detected === 'utf16le' || detected === 'utf16be' ? 'utf8' : detected;
+  const layout = detectTextLayout(sample, options.format, encoding);
+  for (const c of layout.headerCategories) options.tally.categories.add(c);
+  const scanner = new ByteScanner({
+    tally: options.tally,
+    mode: layout.mode,
+    encoding,
+    columns: layout.columns,
+    countRecords: layout.countRecords,
+    file: options.file,
+    ...(layout.delimiter === undefined ? {} : { delimiter: layout.delimiter }),
+  });
+  let skip = layout.skip;
+  const skipped = (async function* () {
+    for await (const c of chunks) {
+      if (skip >= c.length) {
+        skip -= c.length;
+        continue;
+      }
+      yield skip > 0 ? c.subarray(skip) : c;
+      skip = 0;
+    }
+  })();
+  await scanChunks(skipped, scanner, options.onBytes);
+  return layout;
+}

@@ -1,0 +1,34 @@
+// Entry of a scan worker thread (see worker-pool.ts): runs jobs posted by the main thread and posts back progress
+// and results; the key sets travel as transferred buffers.
+import { parentPort } from 'node:worker_threads';
+import { jobTransferList, runScanJob, type ScanJob } from './run-scan-job.ts';
+
+const port = parentPort;
+if (port) {
+  port.on('message', (message: { id: number; job: ScanJob }) => {
+    let pending = 0;
+    let lastPost = Date.now();
+    const onBytes = (bytes: number) => {
+      pending += bytes;
+      const now = Date.now();
+      if (now - lastPost >= 100) {
+        port.postMessage({ id: message.id, type: 'progress', bytes: pending });
+        pending = 0;
+        lastPost = now;
+      }
+    };
+    runScanJob(message.job, onBytes).then(
+      (result) => {
+        if (pending > 0) port.postMessage({ id: message.id, type: 'progress', bytes: pending });
+        port.postMessage({ id: message.id, type: 'done', result }, jobTransferList(result));
+      },
+      (error: unknown) => {
+        port.postMessage({
+          id: message.id,
+          type: 'error',
+          message: error instanceof Error ? error.message : 'error',
+        });
+      },
+    );
+  });
+}

@@ -1,0 +1,116 @@
+import iconv from 'iconv-lite';
+import type { AssessCategory } from '../domain/assess-categories.ts';
+import { foldText, type ScanMode, type TextEncoding } from './byte-scanner.ts';
+import { type ColumnKind, headerRules } from './header-rules.ts';
+
+/** How a text file is laid out, read from its first bytes before the scan proper. */
+export type TextLayout = {
+  mode: ScanMode;
+  encoding: TextEncoding;
+  delimiter?: number;
+  columns: ColumnKind[];
+  headerCategories: AssessCategory[];
+  /** Bytes of the BOM and the header row, which the scan skips. */
+  skip: number;
+  countRecords: boolean;
+};
+
+const delimiters = [59, 44, 9, 124] as const; // ; , TAB |
+
+/** Splits one CSV line into cells (RFC 4180 quoting). */
+function splitRow(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '"') {
+      if (quoted && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = !quoted;
+    } else if (ch === delimiter && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+/** Which column kinds and categories a header row names; null when the row is data, not a header. */
+export function readHeader(
+  cells: readonly string[],
+): { columns: ColumnKind[]; categories: AssessCategory[] } | null {
+  const columns: ColumnKind[] = [];
+  const categories = new Set<AssessCategory>();
+  let named = 0;
+  let numeric = 0;
+  for (const raw of cells) {
+    const folded = foldText(raw.trim());
+    if (/\d{5,}|@/.test(folded)) numeric++;
+    const rule = headerRules.find((r) => r.pattern.test(folded));
+    columns.push(rule?.column ?? 'other');
+    if (rule) {
+      named++;
+      for (const c of rule.categories) categories.add(c);
+    }
+  }
+  const wordy = cells.filter((c) => /^[\p{L} _.\-/()#]+$/u.test(c.trim())).length;
+  if (numeric > 0 || (named === 0 && wordy < cells.length)) return null;
+  return { columns, categories: [...categories] };
+}
+
+/** Counts the delimiter outside quotes in each of the first lines; the one used the same number of times wins. */
+function sniffDelimiter(lines: readonly string[]): number | undefined {
+  let best: number | undefined;
+  let bestScore = 0;
+  for (const d of delimiters) {
+    const ch = String.fromCharCode(d);
+    const counts = lines.map((l) => splitRow(l, ch).length - 1);
+    const first = counts[0] ?? 0;
+    if (first === 0) continue;
+    const same = counts.filter((c) => c === first).length;
+    const score = (same / counts.length) * 10 + Math.min(first, 9);
+    if (same / counts.length >= 0.8 && score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export type TextFormat = 'csv' | 'tsv' | 'text' | 'log' | 'json' | 'jsonl';
+
+/** Reads the layout of a text file from its first bytes (64 KiB is plenty for the header and the delimiter). */
+export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: TextEncoding): TextLayout {
+  const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
+  const base = { encoding, columns: [] as ColumnKind[], headerCategories: [] as AssessCategory[], skip: bom };
+  if (format === 'json') return { ...base, mode: 'json', countRecords: true };
+  if (format === 'jsonl') return { ...base, mode: 'lines', countRecords: true };
+  if (format === 'log') return { ...base, mode: 'lines', countRecords: false };
+  if (format === 'text') return { ...base, mode: 'text', countRecords: false };
+  const text =
+    encoding === 'utf8' ? sample.toString('utf8', bom) : iconv.decode(sample.subarray(bom), encoding);
+  const lines = text.split(/\r?\n/).slice(0, 50);
+  if (lines.length > 1 && !/\r?\n$/.test(text)) lines.pop(); // the sample may end inside a line
+  const nonEmpty = lines.filter((l) => l.trim() !== '');
+  const delimiter = format === 'tsv' ? 9 : (sniffDelimiter(nonEmpty) ?? 59);
+  const firstLine = lines.find((l) => l.trim() !== '') ?? '';
+  const header = readHeader(splitRow(firstLine, String.fromCharCode(delimiter)));
+  let skip = bom;
+  if (header) {
+    // The header's byte length, found in the raw sample (its first newline after the BOM).
+    const nl = sample.indexOf(10, bom);
+    skip = nl < 0 ? sample.length : nl + 1;
+  }
+  return {
+    mode: 'csv',
+    encoding,
+    delimiter,
+    columns: header?.columns ?? [],
+    headerCategories: header?.categories ?? [],
+    skip,
+    countRecords: true,
+  };
+}

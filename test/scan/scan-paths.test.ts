@@ -1,0 +1,170 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { detectEncoding } from '../../src/scan/detect-encoding.ts';
+import { type ScanResult, scanPaths } from '../../src/scan/scan-paths.ts';
+import { buildFixtures, ids } from './build-fixtures.ts';
+
+let root: string;
+let dir: string;
+let result: ScanResult;
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'incydent-scan-'));
+  dir = buildFixtures(root);
+  result = await scanPaths({ paths: [dir], asOf: '2026-11-22', threads: 2 });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function file(name: string) {
+  const found = result.files.find((f) => f.path === `${dir}${path.sep}${name}`);
+  if (!found) throw new Error(`no result for ${name}`);
+  return found;
+}
+
+describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)', () => {
+  it.each([
+    // name, format, records, identifiers
+    [
+      'klienci.csv',
+      'csv',
+      4,
+      {
+        pesel: { valid: 3, distinct: 3, invalid: 1 },
+        iban: { valid: 1, distinct: 1 },
+        email: { valid: 2, distinct: 2 },
+        phone: { valid: 2, distinct: 2 },
+      },
+    ],
+    ['pacjenci-cp1250.csv', 'csv', 2, {}],
+    ['dane.tsv', 'tsv', 1, { email: { valid: 1, distinct: 1 }, phone: { valid: 1, distinct: 1 } }],
+    [
+      'notatka.txt',
+      'text',
+      0,
+      {
+        pesel: { valid: 1, distinct: 1 },
+        email: { valid: 1, distinct: 1 },
+        phone: { valid: 1, distinct: 1 },
+      },
+    ],
+    ['zdarzenia.jsonl', 'jsonl', 2, { email: { valid: 2, distinct: 2 } }],
+    ['sub/eksport.json', 'json', 2, { pesel: { valid: 2, distinct: 2 }, card: { valid: 1, distinct: 1 } }],
+    ['arkusz.xlsx', 'xlsx', 2, { pesel: { valid: 2, distinct: 2 }, email: { valid: 2, distinct: 2 } }],
+    ['arkusz.ods', 'ods', 2, { pesel: { valid: 2, distinct: 2 } }],
+    ['pismo.docx', 'docx', 0, { idCard: { valid: 1, distinct: 1 }, passport: { valid: 1, distinct: 1 } }],
+    ['pismo.odt', 'odt', 0, { nip: { valid: 1, distinct: 1 } }],
+    ['skan.pdf', 'pdf', 0, { pesel: { valid: 1, distinct: 1 } }],
+    ['poczta.eml', 'eml', 0, { iban: { valid: 1, distinct: 1 }, email: { valid: 2, distinct: 2 } }],
+    ['poczta.eml!/lista.csv', 'csv', 1, { pesel: { valid: 1, distinct: 1 } }],
+    ['paczka.zip!/w-srodku.csv', 'csv', 1, { pesel: { valid: 1, distinct: 1 } }],
+    ['paczka.zip!/zagniezdzone.zip!/gleboko.txt', 'text', 0, { regon: { valid: 1, distinct: 1 } }],
+  ])('%s: format %s, %i records, exact identifier counts', (name, format, records, identifiers) => {
+    expect(file(name)).toMatchObject({ format, records, error: null });
+    expect(file(name).identifiers).toEqual(identifiers);
+  });
+
+  it('reports damaged files and archive tricks as that file’s error and goes on', () => {
+    expect(file('uszkodzony.xlsx').error).toMatch(/uszkodzony/);
+    expect(file('uszkodzony.pdf').error).toMatch(/uszkodzony/);
+    expect(file('paczka.zip!/../poza.txt').error).toMatch(/poza archiwum/);
+    expect(file('paczka.zip!/bomba.txt').error).toMatch(/bomby/);
+  });
+
+  it('totals: distinct people, children by PESEL on asOf, categories of the assess contract', () => {
+    const t = result.totals;
+    expect(t.files).toBe(21);
+    expect(t.records).toBe(17);
+    expect(t.identifiers.pesel).toEqual({ valid: 13, distinct: 4, invalid: 1 });
+    expect(t.identifiers.email).toEqual({ valid: 10, distinct: 8 });
+    expect(t.minors).toBe(2); // born 2015 and December 2010; not 2004 nor 1985
+    // 4 PESEL + 1 ID card (DOCX paragraph) + 6 e-mails in records without a stronger identifier.
+    expect(t.subjectsApprox).toBe(11);
+    expect(t.dataCategories).toEqual(['identification', 'contact', 'national-id', 'financial', 'health']);
+  });
+
+  it('scans a file cut into parts on several threads exactly as in one piece, quoted line breaks included', async () => {
+    const big = path.join(root, 'duzy.csv');
+    const rows = ['pesel;uwagi'];
+    for (let k = 0; k < 3000; k++) {
+      rows.push(
+        k % 7 === 0
+          ? `${ids.adult};"wiersz\ndrugi ${ids.child}"`
+          : `${k % 2 ? ids.teen : ids.zeroLed};zwykły`,
+      );
+    }
+    writeFileSync(big, `${rows.join('\n')}\n`);
+    const one = await scanPaths({ paths: [big], asOf: '2026-11-22', threads: 0 });
+    const parts = await scanPaths({ paths: [big], asOf: '2026-11-22', threads: 2, splitAbove: 1024 });
+    expect(one.totals.records).toBe(3000);
+    expect(parts.totals).toEqual(one.totals);
+  });
+});
+
+describe('encodings of Polish exports', () => {
+  it.each([
+    ['UTF-8', Buffer.from('Łódź;żółć'), 'utf8'],
+    ['Windows-1250', iconv.encode('Świętosław;źdźbło;ąę', 'windows-1250'), 'windows-1250'],
+    ['ISO-8859-2', iconv.encode('Świętosław;źdźbło;ąę', 'iso-8859-2'), 'iso-8859-2'],
+  ])('%s is recognised', (_name, bytes, expected) => {
+    expect(detectEncoding(bytes)).toBe(expected);
+  });
+});
+
+function fakeIo() {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c) => {
+    stdout += c;
+  });
+  err.on('data', (c) => {
+    stderr += c;
+  });
+  return { io: { stdin: new PassThrough(), stdout: out, stderr: err }, text: () => ({ stdout, stderr }) };
+}
+
+describe('incydent scan (CLI)', () => {
+  const secrets = () => [
+    ids.adult,
+    ids.child,
+    ids.teen,
+    ids.idCard,
+    ids.passport,
+    'jan@example.pl',
+    '601 234 567',
+  ];
+
+  it('prints a summary and JSON without any identifier; only --list holds them', async () => {
+    const listFile = path.join(root, 'osoby.csv');
+    const human = fakeIo();
+    expect(await main(['scan', dir, '--as-of', '2026-11-22', '--list', listFile], human.io)).toBe(0);
+    const json = fakeIo();
+    expect(await main(['scan', dir, '--json', '--as-of', '2026-11-22'], json.io)).toBe(0);
+    const printed = human.text().stdout + human.text().stderr + json.text().stdout + json.text().stderr;
+    for (const secret of secrets()) expect(printed).not.toContain(secret);
+    expect(human.text().stdout).toContain('Osoby (szacunek): 11');
+    expect(JSON.parse(json.text().stdout).totals.subjectsApprox).toBe(11);
+    const list = readFileSync(listFile, 'utf8');
+    expect(list).toContain(ids.adult);
+    expect(list.trim().split('\r\n')).toHaveLength(12); // header + 11 people
+  });
+
+  it('exits with 2 naming the missing path, in English with --lang en', async () => {
+    const run = fakeIo();
+    expect(await main(['scan', path.join(root, 'nie-ma'), '--lang', 'en'], run.io)).toBe(2);
+    expect(run.text().stderr).toContain('no such file or folder');
+    expect(run.text().stderr).toContain('nie-ma');
+  });
+
+  it('explains how people are counted in --help', async () => {
+    const run = fakeIo();
+    await main(['scan', '--help'], run.io);
+    expect(run.text().stdout).toMatch(/PESEL.*ID-card.*e-mail.*phone/s);
+  });
+});
