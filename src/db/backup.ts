@@ -103,10 +103,6 @@ export async function restoreDatabase(
   file: string,
   options: { replace: boolean },
 ): Promise<BackupSummary> {
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
   const summary: BackupSummary = { tables: {} };
   await db.transaction().execute(async (trx) => {
     const existing = await sql<{
@@ -132,6 +128,11 @@ export async function restoreDatabase(
         .execute();
       batch.rows = [];
     };
+    // Created only now and iterated at once: lines read before the loop listens would be lost.
+    const lines = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     for await (const line of lines) {
       if (line.trim() === '') continue;
       const record = JSON.parse(line) as {

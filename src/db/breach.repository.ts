@@ -30,6 +30,20 @@ export async function findBreach(
     .executeTakeFirst();
 }
 
+export async function breachExists(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('breaches')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The breach, locked until the end of the transaction: concurrent changes queue up instead of overwriting. */
 export async function lockBreach(
   db: Kysely<Database>,

@@ -175,7 +175,14 @@ export function allowedEvents(status: BreachStatus): WorkflowEvent[] {
 export function applyWorkflow(status: BreachStatus, command: WorkflowCommand): WorkflowOutcome {
   const rule = workflowTransitions[command.event];
   if (!rule || !(rule.from as readonly BreachStatus[]).includes(status)) {
-    throw new DomainError('workflow.illegal-transition', { event: String(command.event), status });
+    const statusLabel = breachStatusDefinitions.find((d) => d.id === status)?.label ?? {
+      pl: status,
+      en: status,
+    };
+    throw new DomainError('workflow.illegal-transition', {
+      event: rule?.label ?? String(command.event),
+      status: statusLabel,
+    });
   }
   if (typeof command.comment !== 'string' || command.comment.trim() === '') {
     throw new DomainError('workflow.comment-required');

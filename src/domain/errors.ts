@@ -185,7 +185,15 @@ export const errorCatalogue = {
 } as const satisfies Record<string, { status: number; message: Localized }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
-export type ErrorParams = Readonly<Record<string, string | number>>;
+/** Parameters of a message; a Localized value is shown in the reader's language (e.g. a status label). */
+export type ErrorParams = Readonly<Record<string, string | number | Localized>>;
+
+function paramsIn(params: ErrorParams, lang: Lang): Record<string, string | number> {
+  const result: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params))
+    result[key] = typeof value === 'object' ? value[lang] : value;
+  return result;
+}
 
 /** The only error the domain throws: a catalogue code with its parameters. */
 export class DomainError extends Error {
@@ -193,7 +201,7 @@ export class DomainError extends Error {
   readonly params: ErrorParams;
 
   constructor(code: ErrorCode, params: ErrorParams = {}) {
-    super(interpolate(errorCatalogue[code].message.en, params));
+    super(interpolate(errorCatalogue[code].message.en, paramsIn(params, 'en')));
     this.name = 'DomainError';
     this.code = code;
     this.params = params;
@@ -204,7 +212,7 @@ export class DomainError extends Error {
   }
 
   messageIn(lang: Lang): string {
-    return interpolate(errorCatalogue[this.code].message[lang], this.params);
+    return interpolate(errorCatalogue[this.code].message[lang], paramsIn(this.params, lang));
   }
 }
 

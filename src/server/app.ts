@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { breachExists } from '../db/breach.repository.ts';
 import type { AppDatabase } from '../db/database.ts';
 import { findOrganisation } from '../db/organisation.repository.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -75,6 +76,9 @@ export async function buildApp(options: {
       if (!membership) return null;
       const organisation = await findOrganisation(services.db, organisationId);
       return organisation ? { role: membership.role, requireTotp: organisation.require_totp } : null;
+    },
+    async breachInOrganisation(organisationId: string, breachId: string) {
+      return breachExists(services.db, organisationId, breachId);
     },
   };
 

@@ -50,6 +50,8 @@ export type RouteDeps = {
   services: ServiceContext;
   sessionOf(request: FastifyRequest): Promise<SessionUser | null>;
   roleIn(userId: string, organisationId: string): Promise<{ role: Role; requireTotp: boolean } | null>;
+  /** Whether a breach id belongs to the organisation: checked before the body, so any id of another is "not found". */
+  breachInOrganisation(organisationId: string, breachId: string): Promise<boolean>;
 };
 
 export function langOf(request: FastifyRequest, session: SessionUser | null): Lang {
@@ -116,6 +118,12 @@ export function registerRoute(app: FastifyInstance, route: AnyRoute, deps: Route
         }
         role = membership.role;
         actor = { ...actor, organisationId, role: membership.role };
+        if (
+          typeof params.breachId === 'string' &&
+          !(await deps.breachInOrganisation(organisationId, params.breachId))
+        ) {
+          throw new DomainError('not-found');
+        }
       }
       const query = parseInput(route.query ?? empty, request.query ?? {}, lang, ['(query)']);
       const body = route.rawBody ? request.body : parseInput(route.body ?? empty, request.body ?? {}, lang);

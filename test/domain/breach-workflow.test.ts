@@ -67,8 +67,8 @@ describe('the workflow (DOMAIN.md, seed 003)', () => {
       const domainError = error as DomainError;
       expect(domainError.code).toBe('workflow.illegal-transition');
       expect(domainError.status).toBe(409);
-      expect(domainError.messageIn('pl')).toBe('Nie można wykonać czynności „close” w stanie „reported”.');
-      expect(domainError.messageIn('en')).toBe('Action "close" is not allowed in status "reported".');
+      expect(domainError.messageIn('pl')).toBe('Nie można wykonać czynności „Zamknij” w stanie „Zgłoszony”.');
+      expect(domainError.messageIn('en')).toBe('Action "Close" is not allowed in status "Reported".');
     }
   });
 

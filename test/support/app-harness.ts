@@ -25,7 +25,7 @@ export class TestClock {
 
 export type Harness = {
   app: FastifyInstance;
-  database: AppDatabase;
+  database: AppDatabase & { url: string | null };
   clock: TestClock;
   config: AppConfig;
   close(): Promise<void>;
@@ -72,12 +72,13 @@ export async function startHarness(
     },
     async member({ role, organisationId, email, name }) {
       counter++;
+      const n = counter;
+      const address = email ?? `osoba${n}-${role}@example.pl`;
       const orgId = organisationId ?? (await harness.organisation()).id;
       passwordHash ??= hashPassword(testPassword);
-      const address = email ?? `osoba${counter}-${role}@example.pl`;
       const user = await insertUser(database.db, {
         email: address,
-        name: name ?? `Osoba ${counter} (${role})`,
+        name: name ?? `Osoba ${n} (${role})`,
         passwordHash: await passwordHash,
       });
       await upsertMembership(database.db, { userId: user.id, organisationId: orgId, role });

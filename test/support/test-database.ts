@@ -23,11 +23,11 @@ function pgliteTemplateDump(): Promise<Blob> {
   return pgliteTemplate;
 }
 
-/** A fresh, migrated, empty database for one test; `close` drops it. */
-export async function freshDatabase(): Promise<AppDatabase> {
+/** A fresh, migrated, empty database for one test; `close` drops it. `url` lets a second instance connect. */
+export async function freshDatabase(): Promise<AppDatabase & { url: string | null }> {
   if (testDatabaseKind === 'pglite') {
     const pglite = await PGlite.create({ loadDataDir: await pgliteTemplateDump(), parsers: pgliteParsers });
-    return openDatabase({ pglite });
+    return { ...(await openDatabase({ pglite })), url: null };
   }
   const url = inject('postgresUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
@@ -37,6 +37,7 @@ export async function freshDatabase(): Promise<AppDatabase> {
   const database = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 5 });
   return {
     ...database,
+    url: withDatabase(url, name),
     async close() {
       await database.close();
       const cleanup = await openDatabase({ databaseUrl: url, poolSize: 1 });
