@@ -1,0 +1,280 @@
+import { createWriteStream } from 'node:fs';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { type Command, Option } from 'commander';
+import { PeopleListError, readPeopleList } from '../documents/read-people-list.ts';
+import { renderCsv } from '../documents/render-csv.ts';
+import { renderDocx } from '../documents/render-docx.ts';
+import { renderPdf } from '../documents/render-pdf.ts';
+import { renderPdfStream } from '../documents/render-pdf-stream.ts';
+import { renderXlsx } from '../documents/render-xlsx.ts';
+import { type BreachCase, breachCaseSchema } from '../domain/breach-case.ts';
+import { buildAssessmentRecord } from '../domain/documents/build-assessment-record.ts';
+import { buildInternalReport } from '../domain/documents/build-internal-report.ts';
+import { buildPublicCommunication } from '../domain/documents/build-public-communication.ts';
+import { buildRegister } from '../domain/documents/build-register.ts';
+import { buildSubjectLetter } from '../domain/documents/build-subject-letter.ts';
+import { buildUodoNotification } from '../domain/documents/build-uodo-notification.ts';
+import type { Recipient } from '../domain/documents/communication-audience.ts';
+import { type DocumentKind, type DocumentModel, documentKinds } from '../domain/documents/document-model.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Lang } from '../domain/language.ts';
+import { type NotificationPhase, notificationPhases } from '../domain/supervisory-notification.ts';
+import { type FieldProblem, parseInput, ValidationError } from '../domain/validation.ts';
+import { CliExit, type CliIo, exitCodes } from './cli-io.ts';
+import { langOf, langOption } from './cli-lang.ts';
+
+export const documentFormats = ['pdf', 'docx', 'xlsx', 'csv'] as const;
+export type DocumentFormat = (typeof documentFormats)[number];
+
+/** Which formats each document has: spreadsheets only where the content is a table. */
+export const formatsByKind: Record<DocumentKind, readonly DocumentFormat[]> = {
+  'internal-report': ['pdf', 'docx'],
+  'uodo-notification': ['pdf', 'docx', 'xlsx', 'csv'],
+  'subject-letter': ['pdf', 'docx'],
+  'public-communication': ['pdf', 'docx'],
+  register: ['xlsx', 'csv', 'pdf', 'docx'],
+  'assessment-record': ['pdf', 'docx'],
+};
+
+const texts = {
+  pl: {
+    unreadable: 'Nie można odczytać „{file}”: {detail}',
+    notJson: 'Plik „{file}” nie jest poprawnym JSON-em: {detail}',
+    invalid: 'Nieprawidłowy opis naruszenia ({count}):',
+    kind: 'Nieznany rodzaj dokumentu „{kind}”. Dostępne: {kinds}.',
+    format: 'Dokument „{kind}” nie ma formatu „{format}”. Dostępne: {formats}.',
+    notArray: 'Dokument „{kind}” dotyczy jednego naruszenia; podano tablicę lub folder.',
+    noCases: 'Nie znaleziono żadnego naruszenia w „{file}”.',
+    date: 'Nieprawidłowa data dokumentu „{value}” (oczekiwano ISO 8601, np. 2019-10-11T09:00:00+02:00).',
+    written: 'Zapisano {file} ({count}).',
+  },
+  en: {
+    unreadable: 'Cannot read "{file}": {detail}',
+    notJson: 'The file "{file}" is not valid JSON: {detail}',
+    invalid: 'Invalid breach case ({count}):',
+    kind: 'Unknown document kind "{kind}". Available: {kinds}.',
+    format: 'The document "{kind}" has no format "{format}". Available: {formats}.',
+    notArray: 'The document "{kind}" is about one breach; an array or a folder was given.',
+    noCases: 'No breach found in "{file}".',
+    date: 'Invalid document date "{value}" (expected ISO 8601, e.g. 2019-10-11T09:00:00+02:00).',
+    written: 'Written {file} ({count}).',
+  },
+} as const;
+
+function say(lang: Lang, key: keyof (typeof texts)['pl'], params: Record<string, string | number>): string {
+  return texts[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+const detailOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function readJson(file: string, lang: Lang): Promise<unknown> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliExit(exitCodes.badInput, say(lang, 'unreadable', { file, detail: detailOf(error) }));
+  }
+  try {
+    return JSON.parse(source.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CliExit(exitCodes.badInput, say(lang, 'notJson', { file, detail: detailOf(error) }));
+  }
+}
+
+/** One case, an array of cases, or a folder of case files, each validated with the one breach schema. */
+async function readCases(source: string, lang: Lang): Promise<{ cases: BreachCase[]; many: boolean }> {
+  const items: { value: unknown; path: PropertyKey[] }[] = [];
+  let many = false;
+  const isFolder = await stat(source)
+    .then((s) => s.isDirectory())
+    .catch(() => false);
+  if (isFolder) {
+    many = true;
+    const names = (await readdir(source)).filter((name) => name.endsWith('.json')).sort();
+    for (const name of names) items.push({ value: await readJson(join(source, name), lang), path: [name] });
+  } else {
+    const value = await readJson(source, lang);
+    if (Array.isArray(value)) {
+      many = true;
+      value.forEach((item, index) => {
+        items.push({ value: item, path: [index] });
+      });
+    } else items.push({ value, path: [] });
+  }
+  if (items.length === 0) throw new CliExit(exitCodes.badInput, say(lang, 'noCases', { file: source }));
+  const problems: FieldProblem[] = [];
+  const cases: BreachCase[] = [];
+  for (const item of items) {
+    try {
+      cases.push(parseInput(breachCaseSchema, item.value, lang, item.path));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `  ${p.field}: ${p.message}`);
+    throw new CliExit(
+      exitCodes.badInput,
+      [say(lang, 'invalid', { count: problems.length }), ...lines].join('\n'),
+    );
+  }
+  return { cases, many };
+}
+
+/** The phase asked for, else that of the latest recorded notification, else a complete one. */
+function phaseOf(breach: BreachCase, asked: string | undefined): NotificationPhase {
+  if (asked && (notificationPhases as readonly string[]).includes(asked)) return asked as NotificationPhase;
+  const latest = [...breach.notifications].sort((a, b) => a.sentAt.localeCompare(b.sentAt)).at(-1);
+  return latest?.phase ?? 'complete';
+}
+
+type RenderOptions = {
+  format: DocumentFormat;
+  output: string;
+  lang?: string;
+  phase?: string;
+  people?: string;
+  date?: string;
+  docVersion: string;
+};
+
+export function registerRenderCommand(program: Command, io: CliIo): void {
+  program
+    .command('render')
+    .description(
+      'dokument naruszenia z pliku sprawy (JSON, jak zwraca API) → PDF, DOCX, XLSX lub CSV\n' +
+        'a breach document from a case file (JSON, as the API returns it) → PDF, DOCX, XLSX or CSV',
+    )
+    .argument('<kind>', `rodzaj dokumentu / document kind: ${documentKinds.join(', ')}`)
+    .argument(
+      '<case>',
+      'plik JSON sprawy (rejestr: także tablica lub folder) / case JSON (register: also an array or a folder)',
+    )
+    .addOption(
+      new Option('--format <format>', 'format pliku / file format')
+        .choices(documentFormats)
+        .makeOptionMandatory(),
+    )
+    .requiredOption(
+      '-o, --output <file>',
+      'plik wynikowy (jedyny zapisywany plik) / output file (the only file written)',
+    )
+    .addOption(langOption())
+    .addOption(
+      new Option('--phase <phase>', 'zgłoszenie do UODO: etap / UODO notification phase').choices(
+        notificationPhases,
+      ),
+    )
+    .option('--people <file>', 'lista osób do pism (CSV lub XLSX) / people to write to (CSV or XLSX)')
+    .option('--date <iso>', 'data dokumentu (domyślnie teraz) / document date (default now)')
+    .option('--doc-version <version>', 'wersja dokumentu / document version', '1')
+    .addHelpText(
+      'after',
+      '\nFormaty / formats: ' +
+        Object.entries(formatsByKind)
+          .map(([kind, formats]) => `${kind}: ${formats.join('|')}`)
+          .join('; ') +
+        '.\nKod wyjścia 2 / exit code 2: nieprawidłowe dane (pole wskazane) / bad input (field named).',
+    )
+    .action(async (kindArgument: string, source: string, options: RenderOptions) => {
+      const lang = langOf(options);
+      if (!(documentKinds as readonly string[]).includes(kindArgument)) {
+        throw new CliExit(
+          exitCodes.badInput,
+          say(lang, 'kind', { kind: kindArgument, kinds: documentKinds.join(', ') }),
+        );
+      }
+      const kind = kindArgument as DocumentKind;
+      const format = options.format;
+      if (!formatsByKind[kind].includes(format)) {
+        throw new CliExit(
+          exitCodes.badInput,
+          say(lang, 'format', { kind, format, formats: formatsByKind[kind].join(', ') }),
+        );
+      }
+      const generatedAt = options.date ? new Date(options.date) : new Date();
+      if (Number.isNaN(generatedAt.getTime())) {
+        throw new CliExit(exitCodes.badInput, say(lang, 'date', { value: options.date ?? '' }));
+      }
+      const base = { lang, generatedAt, version: options.docVersion };
+      const { cases, many } = await readCases(source, lang);
+      if (many && kind !== 'register') throw new CliExit(exitCodes.badInput, say(lang, 'notArray', { kind }));
+      const breach = cases[0]!;
+
+      try {
+        if (kind === 'subject-letter') {
+          let recipients: (Recipient | null)[] = [null];
+          if (options.people) {
+            let bytes: Buffer;
+            try {
+              bytes = await readFile(options.people);
+            } catch (error) {
+              throw new CliExit(
+                exitCodes.badInput,
+                say(lang, 'unreadable', { file: options.people, detail: detailOf(error) }),
+              );
+            }
+            recipients = await readPeopleList(bytes, basename(options.people), lang);
+          }
+          // Letters are built one by one as the PDF is written, so 10,000 letters never sit in memory at once.
+          const letters = function* (): Generator<DocumentModel> {
+            for (const recipient of recipients) yield buildSubjectLetter(breach, { ...base, recipient });
+          };
+          if (format === 'pdf') await renderPdfStream(letters(), createWriteStream(options.output));
+          else await writeFile(options.output, await renderDocx([...letters()]));
+          io.stdout.write(`${say(lang, 'written', { file: options.output, count: recipients.length })}\n`);
+          return;
+        }
+        const document = buildDocument(kind, cases, {
+          ...base,
+          phase: phaseOf(breach, options.phase),
+          format,
+        });
+        const bytes =
+          format === 'pdf'
+            ? await renderPdf(document)
+            : format === 'docx'
+              ? await renderDocx([document])
+              : format === 'xlsx'
+                ? await renderXlsx(document)
+                : renderCsv(document);
+        await writeFile(options.output, bytes);
+        io.stdout.write(`${say(lang, 'written', { file: options.output, count: `${bytes.length} B` })}\n`);
+      } catch (error) {
+        if (error instanceof DomainError) throw new CliExit(exitCodes.badInput, error.messageIn(lang));
+        if (error instanceof PeopleListError) throw new CliExit(exitCodes.badInput, error.message);
+        throw error;
+      }
+    });
+}
+
+function buildDocument(
+  kind: Exclude<DocumentKind, 'subject-letter'>,
+  cases: readonly BreachCase[],
+  options: {
+    lang: Lang;
+    generatedAt: Date;
+    version: string;
+    phase: NotificationPhase;
+    format: DocumentFormat;
+  },
+): DocumentModel {
+  const breach = cases[0]!;
+  switch (kind) {
+    case 'internal-report':
+      return buildInternalReport(breach, options);
+    case 'uodo-notification':
+      return buildUodoNotification(breach, {
+        ...options,
+        layout: options.format === 'xlsx' || options.format === 'csv' ? 'table' : 'form',
+      });
+    case 'public-communication':
+      return buildPublicCommunication(breach, options);
+    case 'register':
+      return buildRegister(cases, options);
+    case 'assessment-record':
+      return buildAssessmentRecord(breach, options);
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * The list of people to write to (art. 34 letters), uploaded as CSV (any of ; , tab as separator; UTF-8 with or
+ * without BOM, or Windows-1250 as older Polish Excel saves it) or XLSX (first sheet). Headers are matched without
+ * regard to case or Polish letters, in Polish or English: imię / first name, nazwisko / surname, or one column
+ * "imię i nazwisko" / name; adres / address (or ulica + kod pocztowy + miejscowość); optional płeć / zwrot. A
+ * missing column or an empty required cell is an error naming the column and the row.
+ */
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { inferAddressForm, type Recipient } from '../domain/documents/communication-audience.ts';
+
+export class PeopleListError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PeopleListError';
+  }
+}
+
+type Column = 'firstName' | 'lastName' | 'fullName' | 'address' | 'street' | 'postalCode' | 'city' | 'form';
+
+const aliases: Record<Column, readonly string[]> = {
+  firstName: ['imie', 'imiona', 'first name', 'firstname', 'given name', 'forename'],
+  lastName: ['nazwisko', 'surname', 'last name', 'lastname', 'family name'],
+  fullName: ['imie i nazwisko', 'nazwisko i imie', 'name', 'full name', 'osoba', 'odbiorca', 'recipient'],
+  address: ['adres', 'address', 'adres zamieszkania', 'adres do korespondencji', 'postal address'],
+  street: ['ulica', 'ulica i numer', 'street', 'street address'],
+  postalCode: ['kod pocztowy', 'kod', 'postal code', 'postcode', 'zip', 'zip code'],
+  city: ['miejscowosc', 'miasto', 'poczta', 'city', 'town'],
+  form: ['plec', 'zwrot', 'forma', 'gender', 'sex', 'title', 'salutation'],
+};
+
+const texts = {
+  pl: {
+    noRows:
+      'Plik „{file}” nie zawiera żadnej osoby (oczekiwano wiersza nagłówków i co najmniej jednego wiersza danych).',
+    noName: 'W pliku „{file}” brak kolumny „nazwisko” (lub „imię i nazwisko”). Znalezione kolumny: {found}.',
+    noAddress:
+      'W pliku „{file}” brak kolumny „adres” (lub „ulica” z „miejscowość”). Znalezione kolumny: {found}.',
+    empty: 'Plik „{file}”, wiersz {row}: puste pole w kolumnie „{column}”.',
+    unreadable: 'Nie można odczytać pliku „{file}” jako CSV ani XLSX: {detail}',
+  },
+  en: {
+    noRows: 'The file "{file}" holds nobody (a header row and at least one data row are expected).',
+    noName: 'The file "{file}" has no column "surname" (or "name"). Columns found: {found}.',
+    noAddress: 'The file "{file}" has no column "address" (or "street" with "city"). Columns found: {found}.',
+    empty: 'File "{file}", row {row}: the column "{column}" is empty.',
+    unreadable: 'Cannot read the file "{file}" as CSV or XLSX: {detail}',
+  },
+} as const;
+
+type Lang = keyof typeof texts;
+const say = (lang: Lang, key: keyof (typeof texts)['pl'], params: Record<string, string | number>) =>
+  texts[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+
+/** "Imię " → "imie": lower case, no Polish letters, single spaces. */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[_\-.]+/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
+/** Decodes UTF-8 when the bytes are valid UTF-8, else Windows-1250 (older Polish Excel "CSV"). */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return iconv.decode(Buffer.from(bytes), 'win1250');
+  }
+}
+
+/** RFC 4180 CSV with the separator guessed from the header line (; , or tab). */
+export function parseCsv(source: string): string[][] {
+  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+  const separator = [';', '\t', ','].reduce((best, candidate) =>
+    firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
+  );
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    if (quoted) {
+      if (char === '"' && source[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"' && field === '') quoted = true;
+    else if (char === separator) {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && source[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((value) => value.trim() !== ''));
+}
+
+function cellString(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellString(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value);
+}
+
+async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: string[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const values: string[] = [];
+    for (let column = 1; column <= width; column++) values.push(cellString(row.getCell(column).value).trim());
+    rows.push(values);
+  });
+  return rows;
+}
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+/** Recipients from the rows of a table whose first row is the header. */
+export function recipientsFromRows(rows: readonly string[][], file: string, lang: Lang = 'pl'): Recipient[] {
+  const [header, ...data] = rows;
+  if (!header || data.length === 0) throw new PeopleListError(say(lang, 'noRows', { file }));
+  const names = header.map(normaliseHeader);
+  const found = header.map((h) => `„${h.trim()}”`).join(', ');
+  const index = (column: Column) => names.findIndex((name) => aliases[column].includes(name));
+  const at = {
+    firstName: index('firstName'),
+    lastName: index('lastName'),
+    fullName: index('fullName'),
+    address: index('address'),
+    street: index('street'),
+    postalCode: index('postalCode'),
+    city: index('city'),
+    form: index('form'),
+  };
+  if (at.lastName < 0 && at.fullName < 0) throw new PeopleListError(say(lang, 'noName', { file, found }));
+  if (at.address < 0 && (at.street < 0 || at.city < 0))
+    throw new PeopleListError(say(lang, 'noAddress', { file, found }));
+  return data.map((row, offset) => {
+    const rowNumber = offset + 2;
+    const get = (column: number) => (column >= 0 ? (row[column] ?? '').trim() : '');
+    const required = (column: number): string => {
+      const value = get(column);
+      if (value === '')
+        throw new PeopleListError(
+          say(lang, 'empty', { file, row: rowNumber, column: header[column]?.trim() ?? '' }),
+        );
+      return value;
+    };
+    let firstName: string;
+    let lastName: string;
+    if (at.lastName >= 0) {
+      lastName = required(at.lastName);
+      firstName = at.firstName >= 0 ? get(at.firstName) : '';
+    } else {
+      const parts = required(at.fullName).split(/\s+/);
+      lastName = parts.pop() ?? '';
+      firstName = parts.join(' ');
+    }
+    const addressLines =
+      at.address >= 0
+        ? required(at.address)
+            .split(/\r?\n|,\s*(?=\d{2}-\d{3})/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+        : [required(at.street), [get(at.postalCode), required(at.city)].filter(Boolean).join(' ')];
+    if (at.address >= 0 && (at.postalCode >= 0 || at.city >= 0)) {
+      const cityLine = [get(at.postalCode), get(at.city)].filter(Boolean).join(' ');
+      if (cityLine) addressLines.push(cityLine);
+    }
+    return {
+      firstName,
+      lastName,
+      addressLines,
+      form: inferAddressForm(firstName, at.form >= 0 ? get(at.form) : null),
+    };
+  });
+}
+
+/** Reads the list from the file's bytes; XLSX is recognised by content, not by name. */
+export async function readPeopleList(
+  bytes: Uint8Array,
+  file: string,
+  lang: Lang = 'pl',
+): Promise<Recipient[]> {
+  let rows: string[][];
+  try {
+    rows = isZip(bytes) ? await readXlsxRows(bytes) : parseCsv(decodeText(bytes));
+  } catch (error) {
+    throw new PeopleListError(
+      say(lang, 'unreadable', { file, detail: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+  return recipientsFromRows(rows, file, lang);
+}

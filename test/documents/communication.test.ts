@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { BreachCase } from '../../src/domain/breach-case.ts';
+import type { DataCategory } from '../../src/domain/data-categories.ts';
+import { inferAddressForm, salutation } from '../../src/domain/documents/communication-audience.ts';
+import { adviceList, consequenceList } from '../../src/domain/documents/communication-content.ts';
+import { loadCase } from './cases.ts';
+
+const base = loadCase('insurance-misdirected-email');
+const withData = (dataCategories: DataCategory[]): BreachCase => ({ ...base, dataCategories });
+const advice = (categories: DataCategory[]) => adviceList(withData(categories), 'pl', 'female').join('\n');
+
+describe('advice chosen by the data involved (art. 34(2); seed 000; DOMAIN.md)', () => {
+  it.each([
+    [['pesel'], ['zastrzec numer PESEL', 'mObywatel', 'urzędzie gminy', 'BIK', 'pożyczk']],
+    [['id-card'], ['Dokumenty Zastrzeżone', 'wymianę na nowy']],
+    [['bank-account'], ['skontaktować się ze swoim bankiem', 'wyciągi']],
+    [['credentials'], ['zmienić hasło', '2FA']],
+    [
+      ['email', 'phone'],
+      ['SMS-ów i telefonów', 'nie klikać w linki'],
+    ],
+    [['health'], ['NFZ', 'inspektorem ochrony danych']],
+  ] as [DataCategory[], string[]][])('%j → %j', (categories, expected) => {
+    const text = advice(categories);
+    for (const phrase of expected) expect(text).toContain(phrase);
+  });
+
+  it('does not advise reserving PESEL when no PESEL leaked', () => {
+    expect(advice(['email'])).not.toContain('PESEL');
+  });
+
+  it('always ends with the Police and civil-law remedies, and a complaint to the President of UODO', () => {
+    const items = adviceList(withData(['email']), 'pl', 'public');
+    expect(items.at(-1)).toContain('Prezesa Urzędu Ochrony Danych Osobowych');
+    expect(items.at(-2)).toContain('Policję');
+  });
+
+  it('consequences speak to the reader in the right form and end with a full stop', () => {
+    const male = consequenceList(withData(['pesel']), 'pl', 'male');
+    expect(male[0]).toContain('na Pana dane');
+    expect(male.at(-1)).toMatch(/\.$/);
+    expect(consequenceList(withData(['pesel']), 'pl', 'public')[0]).toContain('na Państwa dane');
+  });
+});
+
+describe('personal address (Polish forms)', () => {
+  it.each([
+    ['Anna', null, 'female'],
+    ['Jan', null, 'male'],
+    ['Kuba', null, 'male'],
+    ['Nel', 'K', 'female'],
+    ['Maria', 'mężczyzna', 'male'],
+    ['', null, 'neutral'],
+  ] as const)('%s (%s) → %s', (name, hint, form) => {
+    expect(inferAddressForm(name, hint)).toBe(form);
+  });
+
+  it('salutation names the person', () => {
+    expect(
+      salutation({ firstName: 'Anna', lastName: 'Kowalska', addressLines: [], form: 'female' }, 'pl'),
+    ).toBe('Szanowna Pani Anna Kowalska,');
+    expect(salutation({ firstName: 'Jan', lastName: 'Nowak', addressLines: [], form: 'male' }, 'pl')).toBe(
+      'Szanowny Pan Jan Nowak,',
+    );
+  });
+});
