@@ -1,41 +1,24 @@
 import { createWriteStream } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { PeopleListError, readPeopleList } from '../documents/read-people-list.ts';
-import { renderCsv } from '../documents/render-csv.ts';
-import { renderDocx } from '../documents/render-docx.ts';
-import { renderPdf } from '../documents/render-pdf.ts';
-import { renderPdfStream } from '../documents/render-pdf-stream.ts';
-import { renderXlsx } from '../documents/render-xlsx.ts';
+import {
+  type DocumentFormat,
+  documentFormats,
+  formatsByKind,
+  phaseOf,
+  renderDocument,
+} from '../documents/render-document.ts';
 import { type BreachCase, breachCaseSchema } from '../domain/breach-case.ts';
-import { buildAssessmentRecord } from '../domain/documents/build-assessment-record.ts';
-import { buildInternalReport } from '../domain/documents/build-internal-report.ts';
-import { buildPublicCommunication } from '../domain/documents/build-public-communication.ts';
-import { buildRegister } from '../domain/documents/build-register.ts';
-import { buildSubjectLetter } from '../domain/documents/build-subject-letter.ts';
-import { buildUodoNotification } from '../domain/documents/build-uodo-notification.ts';
 import type { Recipient } from '../domain/documents/communication-audience.ts';
-import { type DocumentKind, type DocumentModel, documentKinds } from '../domain/documents/document-model.ts';
+import { type DocumentKind, documentKinds } from '../domain/documents/document-model.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
-import { type NotificationPhase, notificationPhases } from '../domain/supervisory-notification.ts';
+import { notificationPhases } from '../domain/supervisory-notification.ts';
 import { type FieldProblem, parseInput, ValidationError } from '../domain/validation.ts';
 import { CliExit, type CliIo, exitCodes } from './cli-io.ts';
 import { langOf, langOption } from './cli-lang.ts';
-
-export const documentFormats = ['pdf', 'docx', 'xlsx', 'csv'] as const;
-export type DocumentFormat = (typeof documentFormats)[number];
-
-/** Which formats each document has: spreadsheets only where the content is a table. */
-export const formatsByKind: Record<DocumentKind, readonly DocumentFormat[]> = {
-  'internal-report': ['pdf', 'docx'],
-  'uodo-notification': ['pdf', 'docx', 'xlsx', 'csv'],
-  'subject-letter': ['pdf', 'docx'],
-  'public-communication': ['pdf', 'docx'],
-  register: ['xlsx', 'csv', 'pdf', 'docx'],
-  'assessment-record': ['pdf', 'docx'],
-};
 
 const texts = {
   pl: {
@@ -123,13 +106,6 @@ async function readCases(source: string, lang: Lang): Promise<{ cases: BreachCas
   return { cases, many };
 }
 
-/** The phase asked for, else that of the latest recorded notification, else a complete one. */
-function phaseOf(breach: BreachCase, asked: string | undefined): NotificationPhase {
-  if (asked && (notificationPhases as readonly string[]).includes(asked)) return asked as NotificationPhase;
-  const latest = [...breach.notifications].sort((a, b) => a.sentAt.localeCompare(b.sentAt)).at(-1);
-  return latest?.phase ?? 'complete';
-}
-
 type RenderOptions = {
   format: DocumentFormat;
   output: string;
@@ -204,77 +180,30 @@ export function registerRenderCommand(program: Command, io: CliIo): void {
       const breach = cases[0]!;
 
       try {
-        if (kind === 'subject-letter') {
-          let recipients: (Recipient | null)[] = [null];
-          if (options.people) {
-            let bytes: Buffer;
-            try {
-              bytes = await readFile(options.people);
-            } catch (error) {
-              throw new CliExit(
-                exitCodes.badInput,
-                say(lang, 'unreadable', { file: options.people, detail: detailOf(error) }),
-              );
-            }
-            recipients = await readPeopleList(bytes, basename(options.people), lang);
+        let recipients: (Recipient | null)[] = [null];
+        if (kind === 'subject-letter' && options.people) {
+          let bytes: Buffer;
+          try {
+            bytes = await readFile(options.people);
+          } catch (error) {
+            throw new CliExit(
+              exitCodes.badInput,
+              say(lang, 'unreadable', { file: options.people, detail: detailOf(error) }),
+            );
           }
-          // Letters are built one by one as the PDF is written, so 10,000 letters never sit in memory at once.
-          const letters = function* (): Generator<DocumentModel> {
-            for (const recipient of recipients) yield buildSubjectLetter(breach, { ...base, recipient });
-          };
-          if (format === 'pdf') await renderPdfStream(letters(), createWriteStream(options.output));
-          else await writeFile(options.output, await renderDocx([...letters()]));
-          io.stdout.write(`${say(lang, 'written', { file: options.output, count: recipients.length })}\n`);
-          return;
+          recipients = await readPeopleList(bytes, basename(options.people), lang);
         }
-        const document = buildDocument(kind, cases, {
-          ...base,
-          phase: phaseOf(breach, options.phase),
-          format,
-        });
-        const bytes =
-          format === 'pdf'
-            ? await renderPdf(document)
-            : format === 'docx'
-              ? await renderDocx([document])
-              : format === 'xlsx'
-                ? await renderXlsx(document)
-                : renderCsv(document);
-        await writeFile(options.output, bytes);
-        io.stdout.write(`${say(lang, 'written', { file: options.output, count: `${bytes.length} B` })}\n`);
+        const output = createWriteStream(options.output);
+        await renderDocument(
+          { ...base, kind, format, cases, phase: phaseOf(breach, options.phase), recipients },
+          output,
+        );
+        const count = kind === 'subject-letter' ? recipients.length : `${output.bytesWritten} B`;
+        io.stdout.write(`${say(lang, 'written', { file: options.output, count })}\n`);
       } catch (error) {
         if (error instanceof DomainError) throw new CliExit(exitCodes.badInput, error.messageIn(lang));
         if (error instanceof PeopleListError) throw new CliExit(exitCodes.badInput, error.message);
         throw error;
       }
     });
-}
-
-function buildDocument(
-  kind: Exclude<DocumentKind, 'subject-letter'>,
-  cases: readonly BreachCase[],
-  options: {
-    lang: Lang;
-    generatedAt: Date;
-    version: string;
-    phase: NotificationPhase;
-    format: DocumentFormat;
-  },
-): DocumentModel {
-  const breach = cases[0]!;
-  switch (kind) {
-    case 'internal-report':
-      return buildInternalReport(breach, options);
-    case 'uodo-notification':
-      return buildUodoNotification(breach, {
-        ...options,
-        layout: options.format === 'xlsx' || options.format === 'csv' ? 'table' : 'form',
-      });
-    case 'public-communication':
-      return buildPublicCommunication(breach, options);
-    case 'register':
-      return buildRegister(cases, options);
-    case 'assessment-record':
-      return buildAssessmentRecord(breach, options);
-  }
 }

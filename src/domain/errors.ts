@@ -168,6 +168,13 @@ export const errorCatalogue = {
       en: 'The file or data are too large (limit: {limit}).',
     },
   },
+  'register.empty': {
+    status: 404,
+    message: {
+      pl: 'Żaden wpis rejestru nie spełnia wybranych warunków — nie ma czego eksportować.',
+      en: 'No register entry matches the chosen filters: there is nothing to export.',
+    },
+  },
   'report.receipt-unknown': {
     status: 404,
     message: {

@@ -12,6 +12,7 @@ import type { AppConfig } from './config.ts';
 import { type AnyRoute, langOf, openApiDocument, registerRoute } from './http-route.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { breachRoutes } from './routes/breach.routes.ts';
+import { documentRoutes } from './routes/document.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: {
     ...publicRoutes,
     ...organisationRoutes,
     ...breachRoutes,
+    ...documentRoutes,
   );
   for (const route of routes) registerRoute(app, route, deps);
   return app;

@@ -1,0 +1,131 @@
+import type { Writable } from 'node:stream';
+import type { BreachCase } from '../domain/breach-case.ts';
+import { buildAssessmentRecord } from '../domain/documents/build-assessment-record.ts';
+import { buildInternalReport } from '../domain/documents/build-internal-report.ts';
+import { buildPublicCommunication } from '../domain/documents/build-public-communication.ts';
+import { buildRegister } from '../domain/documents/build-register.ts';
+import { buildSubjectLetter } from '../domain/documents/build-subject-letter.ts';
+import { buildUodoNotification } from '../domain/documents/build-uodo-notification.ts';
+import type { Recipient } from '../domain/documents/communication-audience.ts';
+import type { DocumentKind, DocumentModel } from '../domain/documents/document-model.ts';
+import type { Lang } from '../domain/language.ts';
+import { type NotificationPhase, notificationPhases } from '../domain/supervisory-notification.ts';
+import { renderCsv } from './render-csv.ts';
+import { renderDocx } from './render-docx.ts';
+import { renderPdf } from './render-pdf.ts';
+import { renderPdfStream } from './render-pdf-stream.ts';
+import { renderXlsx } from './render-xlsx.ts';
+
+/**
+ * One entry point for every document in every format, used by `incydent render` and by the API's downloads, so the
+ * same case gives the same file wherever it is asked for.
+ */
+export const documentFormats = ['pdf', 'docx', 'xlsx', 'csv'] as const;
+export type DocumentFormat = (typeof documentFormats)[number];
+
+/** Which formats each document has: spreadsheets only where the content is a table. */
+export const formatsByKind: Record<DocumentKind, readonly DocumentFormat[]> = {
+  'internal-report': ['pdf', 'docx'],
+  'uodo-notification': ['pdf', 'docx', 'xlsx', 'csv'],
+  'subject-letter': ['pdf', 'docx'],
+  'public-communication': ['pdf', 'docx'],
+  register: ['xlsx', 'csv', 'pdf', 'docx'],
+  'assessment-record': ['pdf', 'docx'],
+};
+
+export const contentTypes: Record<DocumentFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export type RenderRequest = {
+  kind: DocumentKind;
+  format: DocumentFormat;
+  cases: readonly BreachCase[];
+  lang: Lang;
+  generatedAt: Date;
+  version: string;
+  phase?: NotificationPhase | undefined;
+  /** For letters: one per person; `[null]` gives the template with placeholders. */
+  recipients?: readonly (Recipient | null)[];
+};
+
+/** The phase asked for, else that of the latest recorded notification, else a complete one. */
+export function phaseOf(breach: BreachCase, asked: string | undefined): NotificationPhase {
+  if (asked && (notificationPhases as readonly string[]).includes(asked)) return asked as NotificationPhase;
+  const latest = [...breach.notifications].sort((a, b) => a.sentAt.localeCompare(b.sentAt)).at(-1);
+  return latest?.phase ?? 'complete';
+}
+
+function buildDocument(request: RenderRequest): DocumentModel {
+  const breach = request.cases[0]!;
+  const options = {
+    lang: request.lang,
+    generatedAt: request.generatedAt,
+    version: request.version,
+    phase: request.phase ?? phaseOf(breach, undefined),
+  };
+  switch (request.kind) {
+    case 'internal-report':
+      return buildInternalReport(breach, options);
+    case 'uodo-notification':
+      return buildUodoNotification(breach, {
+        ...options,
+        layout: request.format === 'xlsx' || request.format === 'csv' ? 'table' : 'form',
+      });
+    case 'public-communication':
+      return buildPublicCommunication(breach, options);
+    case 'register':
+      return buildRegister(request.cases, options);
+    case 'assessment-record':
+      return buildAssessmentRecord(breach, options);
+    case 'subject-letter':
+      return buildSubjectLetter(breach, { ...options, recipient: request.recipients?.[0] ?? null });
+  }
+}
+
+/**
+ * Writes the document to `output`. Letters are built one by one as the PDF is written, so 10,000 letters never sit
+ * in memory at once. Throws DomainError for a case the document cannot be made from.
+ */
+export async function renderDocument(request: RenderRequest, output: Writable): Promise<void> {
+  if (request.kind === 'subject-letter') {
+    const breach = request.cases[0]!;
+    const recipients = request.recipients ?? [null];
+    const letters = function* (): Generator<DocumentModel> {
+      for (const recipient of recipients) {
+        yield buildSubjectLetter(breach, {
+          lang: request.lang,
+          generatedAt: request.generatedAt,
+          version: request.version,
+          recipient,
+        });
+      }
+    };
+    if (request.format === 'pdf') {
+      await renderPdfStream(letters(), output);
+      return;
+    }
+    await writeAll(output, await renderDocx([...letters()]));
+    return;
+  }
+  const document = buildDocument(request);
+  const bytes =
+    request.format === 'pdf'
+      ? await renderPdf(document)
+      : request.format === 'docx'
+        ? await renderDocx([document])
+        : request.format === 'xlsx'
+          ? await renderXlsx(document)
+          : renderCsv(document);
+  await writeAll(output, bytes);
+}
+
+function writeAll(output: Writable, bytes: Uint8Array | string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    output.once('error', reject);
+    output.end(bytes, () => resolve());
+  });
+}

@@ -1,0 +1,167 @@
+import { PassThrough } from 'node:stream';
+import { z } from 'zod';
+import { PeopleListError, readPeopleList } from '../../documents/read-people-list.ts';
+import {
+  contentTypes,
+  type DocumentFormat,
+  documentFormats,
+  formatsByKind,
+  renderDocument,
+} from '../../documents/render-document.ts';
+import type { BreachCase } from '../../domain/breach-case.ts';
+import { documentKinds } from '../../domain/documents/document-model.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { notificationPhases } from '../../domain/supervisory-notification.ts';
+import { registerQuerySchema } from '../breach.schemas.ts';
+import { registerPage, viewBreach } from '../breach.service.ts';
+import { defineRoute, type RouteContext } from '../http-route.ts';
+import { orgParams } from './organisation.routes.ts';
+
+const documentQuery = z.object({
+  format: z.enum(documentFormats).default('pdf'),
+  phase: z.enum(notificationPhases).optional(),
+  version: z.string().trim().max(20).default('1'),
+  lang: z.enum(['pl', 'en']).optional(),
+});
+
+function send(
+  context: Pick<RouteContext<unknown, unknown, unknown>, 'reply' | 'lang'>,
+  request: Parameters<typeof renderDocument>[0],
+  filename: string,
+) {
+  if (!formatsByKind[request.kind].includes(request.format)) {
+    throw new DomainError('validation.invalid', {
+      field: 'format',
+      detail: {
+        pl: `ten dokument jest dostępny jako: ${formatsByKind[request.kind].join(', ')}`,
+        en: `this document is available as: ${formatsByKind[request.kind].join(', ')}`,
+      },
+    });
+  }
+  const stream = new PassThrough();
+  renderDocument(request, stream).catch((error) => stream.destroy(error));
+  context.reply
+    .header('content-type', contentTypes[request.format])
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  return context.reply.send(stream);
+}
+
+const safe = (text: string) => text.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+
+export const documentRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/orgs/:orgId/breaches/:breachId/documents/:kind',
+    summary:
+      'A document of the breach (internal report, UODO notification by phase, letter template, public communication, assessment record) as PDF, DOCX, XLSX or CSV',
+    tag: 'documents',
+    access: { anyOf: ['breach.read'] },
+    params: orgParams.extend({ breachId: z.uuid(), kind: z.enum(documentKinds) }),
+    query: documentQuery,
+    handler: async (context) => {
+      const { services, actor, params, query, lang } = context;
+      const breach = (await viewBreach(services, actor, params.breachId)) as BreachCase;
+      return send(
+        context,
+        {
+          kind: params.kind,
+          format: query.format as DocumentFormat,
+          cases: [breach],
+          lang,
+          generatedAt: services.now(),
+          version: query.version,
+          phase: query.phase,
+        },
+        `${safe(breach.reference)}-${params.kind}.${query.format}`,
+      );
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/orgs/:orgId/breaches/:breachId/documents/subject-letter/personalised',
+    summary:
+      'Personalised letters to data subjects (one per page) from an uploaded people list (CSV or XLSX body)',
+    tag: 'documents',
+    access: { anyOf: ['communication.update'] },
+    params: orgParams.extend({ breachId: z.uuid() }),
+    query: documentQuery,
+    rawBody: true,
+    handler: async (context) => {
+      const { services, actor, params, query, lang, body, request } = context;
+      if (!Buffer.isBuffer(body) || body.length === 0) {
+        throw new DomainError('validation.invalid', {
+          field: '(body)',
+          detail: 'pusta lista osób / empty people list',
+        });
+      }
+      const header = request.headers['x-filename'];
+      const filename = typeof header === 'string' ? decodeURIComponent(header) : 'osoby.csv';
+      let recipients: Awaited<ReturnType<typeof readPeopleList>>;
+      try {
+        recipients = await readPeopleList(body, filename, lang);
+      } catch (error) {
+        if (error instanceof PeopleListError) {
+          throw new DomainError('validation.invalid', { field: filename, detail: error.message });
+        }
+        throw error;
+      }
+      const breach = (await viewBreach(services, actor, params.breachId)) as BreachCase;
+      return send(
+        context,
+        {
+          kind: 'subject-letter',
+          format: query.format as DocumentFormat,
+          cases: [breach],
+          lang,
+          generatedAt: services.now(),
+          version: query.version,
+          recipients,
+        },
+        `${safe(breach.reference)}-zawiadomienia.${query.format}`,
+      );
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/orgs/:orgId/register/export',
+    summary:
+      'The register (art. 33(5), seed 003 Załącznik 2 columns) as XLSX, CSV, PDF or DOCX, with the register filters',
+    tag: 'documents',
+    access: { anyOf: ['register.read'] },
+    params: orgParams,
+    query: registerQuerySchema
+      .omit({ organisationId: true, page: true, pageSize: true })
+      .extend(documentQuery.shape),
+    handler: async (context) => {
+      const { services, actor, query, lang } = context;
+      const page = await registerPage(services, {
+        organisationIds: [actor.organisationId],
+        year: query.year,
+        statuses: query.status,
+        breachType: query.type,
+        notified: query.notified,
+        breachesOnly: query.breachesOnly,
+        search: query.q,
+        sort: query.sort,
+        order: query.order,
+        page: 1,
+        pageSize: 10_000,
+      });
+      const cases: BreachCase[] = [];
+      for (const item of page.items) cases.push((await viewBreach(services, actor, item.id)) as BreachCase);
+      if (cases.length === 0) throw new DomainError('register.empty');
+      return send(
+        context,
+        {
+          kind: 'register',
+          format: query.format as DocumentFormat,
+          cases,
+          lang,
+          generatedAt: services.now(),
+          version: query.version,
+        },
+        `rejestr-naruszen${query.year ? `-${query.year}` : ''}.${query.format}`,
+      );
+    },
+  }),
+];
