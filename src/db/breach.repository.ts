@@ -251,10 +251,8 @@ const confirmedStatuses = [
 /** The register (art. 33(5) RODO): filtered, sorted, one page, with the total. */
 export async function listRegister(db: Kysely<Database>, filter: RegisterFilter) {
   if (filter.organisationIds.length === 0) return { rows: [], total: 0 };
-  let query = db
-    .selectFrom('breaches')
-    .innerJoin('organisations', 'organisations.id', 'breaches.organisation_id')
-    .where('breaches.organisation_id', 'in', [...filter.organisationIds]);
+  // Filters on breaches alone, so the count can use the index; the page joins the organisations' names.
+  let query = db.selectFrom('breaches').where('breaches.organisation_id', 'in', [...filter.organisationIds]);
   if (filter.year !== undefined) {
     query = query.where(
       sql<number>`extract(year from (coalesce(breaches.aware_at, breaches.created_at) at time zone 'Europe/Warsaw'))`,
@@ -282,7 +280,10 @@ export async function listRegister(db: Kysely<Database>, filter: RegisterFilter)
     reference: 'breaches.reference',
     status: 'breaches.status',
   } as const;
+  // created_at is never null, so its order needs no NULLS clause and the (organisation, created_at) index serves it.
+  const nullable = filter.sort === 'awareAt';
   const rows = await query
+    .innerJoin('organisations', 'organisations.id', 'breaches.organisation_id')
     .select([
       'breaches.id',
       'breaches.organisation_id',
@@ -301,10 +302,11 @@ export async function listRegister(db: Kysely<Database>, filter: RegisterFilter)
       'organisations.critical_hours',
       sql<number | null>`(breaches.details->>'subjectsApprox')::float8`.as('subjects_approx'),
     ])
-    .orderBy(sortColumn[filter.sort], (ob) =>
-      filter.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast(),
-    )
-    .orderBy('breaches.id')
+    .orderBy(sortColumn[filter.sort], (ob) => {
+      const ordered = filter.order === 'asc' ? ob.asc() : ob.desc();
+      return nullable ? ordered.nullsLast() : ordered;
+    })
+    .orderBy('breaches.id', filter.order === 'asc' ? 'asc' : 'desc')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();

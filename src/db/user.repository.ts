@@ -138,6 +138,12 @@ export async function findLiveSession(db: Kysely<Database>, id: string, now: Dat
       'users.name',
       'users.lang',
       'users.totp_enabled',
+      // The roles come with the session: one query authenticates and authorises a request.
+      sql<{ organisationId: string; role: Role; requireTotp: boolean }[] | null>`(
+        select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role, 'requireTotp', o.require_totp))
+        from memberships m join organisations o on o.id = m.organisation_id where m.user_id = users.id)`.as(
+        'roles',
+      ),
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)

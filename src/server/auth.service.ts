@@ -54,6 +54,8 @@ export type SessionUser = {
   csrfToken: string;
   secondFactorPending: boolean;
   totpEnabled: boolean;
+  /** The user's role in each organisation, read with the session. */
+  roles: { organisationId: string; role: Role; requireTotp: boolean }[];
 };
 
 export async function createUser(
@@ -146,6 +148,7 @@ export async function login(
       csrfToken,
       secondFactorPending: user.totp_enabled,
       totpEnabled: user.totp_enabled,
+      roles: [],
     },
   };
 }
@@ -172,6 +175,7 @@ export async function sessionOf(ctx: ServiceContext, secret: string): Promise<Se
     csrfToken: session.csrf_token,
     secondFactorPending: session.second_factor_pending,
     totpEnabled: session.totp_enabled,
+    roles: session.roles ?? [],
   };
 }
 

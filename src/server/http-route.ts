@@ -49,7 +49,6 @@ export type AnyRoute = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
 export type RouteDeps = {
   services: ServiceContext;
   sessionOf(request: FastifyRequest): Promise<SessionUser | null>;
-  roleIn(userId: string, organisationId: string): Promise<{ role: Role; requireTotp: boolean } | null>;
   /** Whether a breach id belongs to the organisation: checked before the body, so any id of another is "not found". */
   breachInOrganisation(organisationId: string, breachId: string): Promise<boolean>;
 };
@@ -104,7 +103,7 @@ export function registerRoute(app: FastifyInstance, route: AnyRoute, deps: Route
       >;
       if (typeof route.access === 'object') {
         const organisationId = String(params.orgId ?? '');
-        const membership = session ? await deps.roleIn(session.userId, organisationId) : null;
+        const membership = session?.roles.find((r) => r.organisationId === organisationId) ?? null;
         if (!membership) throw new DomainError('not-found');
         if (!route.access.anyOf.some((permission) => can(membership.role, permission))) {
           throw new DomainError('auth.forbidden', { permission: route.access.anyOf.join(' | ') });

@@ -87,7 +87,7 @@ const statements = [
     closed_at timestamptz,
     unique (organisation_id, reference)
   )`,
-  'create index breaches_org_created on breaches (organisation_id, created_at desc, id)',
+  'create index breaches_org_created on breaches (organisation_id, created_at, id)',
   'create index breaches_org_status on breaches (organisation_id, status)',
   'create index breaches_open_aware on breaches (aware_at) where first_notified_at is null',
   `create table assessments (
