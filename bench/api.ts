@@ -90,11 +90,15 @@ function percentile(sorted: number[], p: number): number {
 
 async function load(url: string, cookie: string): Promise<Figures> {
   const latencies: number[] = [];
-  const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections, duration: seconds, headers: { cookie } },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
   });
-  const result = await instance;
   latencies.sort((a, b) => a - b);
   return {
     requestsPerSecond: Math.round(result.requests.average),
