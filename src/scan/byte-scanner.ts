@@ -63,8 +63,15 @@ for (const rule of keywordRules) {
   list.push(rule);
   stemsByPrefix.set(p, list);
 }
+// The categories each prefix can give: once all are found, words with that prefix need no decoding.
+const bitsByPrefix = new Map<number, number>();
 const firstTwo = new Uint8Array(65536);
 for (const rule of keywordRules) firstTwo[(rule.stem.charCodeAt(0) << 8) | rule.stem.charCodeAt(1)] = 1;
+for (const [p, rules] of stemsByPrefix)
+  bitsByPrefix.set(
+    p,
+    rules.reduce((b, r) => b | bit[r.category], 0),
+  );
 function prefixKey(s: string, at: number): number {
   return (
     ((s.charCodeAt(at) << 24) |
@@ -285,7 +292,8 @@ export class ByteScanner {
           (buf[i + 3]! | 0x20)) >>>
         0;
       const rules = stemsByPrefix.get(key);
-      if (rules && isAsciiLetter(buf[i]!)) {
+      const bits = bitsByPrefix.get(key) ?? 0;
+      if (rules && (this.categories & bits) !== bits && isAsciiLetter(buf[i]!)) {
         const folded = foldText(this.decode(i, j));
         for (const rule of rules) if (folded.startsWith(rule.stem)) this.categories |= bit[rule.category];
       }
@@ -635,9 +643,10 @@ export class ByteScanner {
     }
     if (this.listing) this.listPeople();
     this.recordHasPesel = false;
-    this.recordIdCards.length = 0;
-    this.recordEmails.length = 0;
-    this.recordPhones.length = 0;
+    // Setting an array's length is slow even when it does not change; most records hold none of these.
+    if (this.recordIdCards.length > 0) this.recordIdCards.length = 0;
+    if (this.recordEmails.length > 0) this.recordEmails.length = 0;
+    if (this.recordPhones.length > 0) this.recordPhones.length = 0;
   }
 
   private listPeople(): void {

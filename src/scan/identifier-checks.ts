@@ -12,12 +12,23 @@ const peselWeights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3] as const;
 const centuryByMonthOffset = [1900, 2000, 2100, 2200, 1800] as const;
 const daysBefore1800 = Date.UTC(1800, 0, 1) / 86_400_000;
 
-export type PeselFacts = { birthYear: number; birthMonth: number; birthDay: number; male: boolean };
-
-function daysInMonth(year: number, month: number): number {
+// Days from 1800-01-01 to the first of each month of 1800–2299 (the five PESEL centuries), so validating a PESEL
+// needs no Date: the hot path of `scan` checks millions of them.
+const monthStarts = new Int32Array(500 * 12);
+for (let y = 1800, days = 0; y < 2300; y++) {
+  for (let m = 1; m <= 12; m++) {
+    monthStarts[(y - 1800) * 12 + m - 1] = days;
+    days += daysInMonthOf(y, m);
+  }
+}
+function daysInMonthOf(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
+
+export type PeselFacts = { birthYear: number; birthMonth: number; birthDay: number; male: boolean };
+
+const daysInMonth = daysInMonthOf;
 
 function pesel(d: Uint8Array, at: number): number {
   let sum = 0;
@@ -30,7 +41,7 @@ function pesel(d: Uint8Array, at: number): number {
   const year = century + d[at]! * 10 + d[at + 1]!;
   const day = d[at + 4]! * 10 + d[at + 5]!;
   if (day < 1 || day > daysInMonth(year, month)) return 0;
-  const dayIndex = Date.UTC(year, month - 1, day) / 86_400_000 - daysBefore1800;
+  const dayIndex = monthStarts[(year - 1800) * 12 + month - 1]! + day - 1;
   const serial = d[at + 6]! * 1000 + d[at + 7]! * 100 + d[at + 8]! * 10 + d[at + 9]!;
   // Date and serial determine the check digit, so (day index, serial) is a lossless key below 2^32.
   return dayIndex * 10_000 + serial + 1;
@@ -149,8 +160,12 @@ function regon(d: Uint8Array, at: number, length: number): boolean {
 // on the NRB). The bare 26-digit NRB carries the same check digits. "PL" is 25 21 in the mod-97 alphabet.
 function nrb(d: Uint8Array, at: number): boolean {
   let rest = 0;
-  for (let k = 2; k < 26; k++) rest = (rest * 10 + d[at + k]!) % 97;
-  for (const v of [2, 5, 2, 1, d[at]!, d[at + 1]!]) rest = (rest * 10 + v) % 97;
+  for (let k = 2; k < 26; k += 4) {
+    rest =
+      (rest * 10_000 + d[at + k]! * 1000 + d[at + k + 1]! * 100 + d[at + k + 2]! * 10 + d[at + k + 3]!) % 97;
+  }
+  // Then "PL" (25 21) and the check digits: exact in doubles, as rest < 97.
+  rest = (rest * 1_000_000 + 252_100 + d[at]! * 10 + d[at + 1]!) % 97;
   return rest === 1;
 }
 
@@ -264,14 +279,17 @@ const phonePrefixes = new Set([
   94,
   95, // geographic
 ]);
+const phonePrefixTable = new Uint8Array(100);
+for (const p of phonePrefixes) phonePrefixTable[p] = 1;
 function phone(d: Uint8Array, at: number): number {
-  if (!phonePrefixes.has(d[at]! * 10 + d[at + 1]!)) return 0;
+  if (phonePrefixTable[d[at]! * 10 + d[at + 1]!] !== 1) return 0;
   let n = 0;
   for (let k = 0; k < 9; k++) n = n * 10 + d[at + k]!;
   return n + 1;
 }
 
 export const identifierChecks = {
+  daysBefore1800,
   pesel,
   peselFacts,
   peselFromKey,

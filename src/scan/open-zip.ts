@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 
 export type ZipMember = {
   name: string;
@@ -27,6 +27,8 @@ export const maxZipMembers = 100_000;
  * member's real size against its declared size while inflating, which stops bombs that lie about their size.
  */
 export async function openZip(source: { path: string } | { buffer: Buffer }): Promise<OpenedZip> {
+  // Loaded on first use, so scan threads that only read text files start faster.
+  const { default: yauzl } = await import('yauzl');
   const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true };
   const zip =
     'path' in source

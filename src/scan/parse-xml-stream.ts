@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 
 export type XmlHandlers = {
   open?: (name: string, attributes: Record<string, string>) => void;
@@ -18,6 +18,7 @@ export async function parseXmlStream(
   handlers: XmlHandlers,
   keepPrefix = false,
 ): Promise<void> {
+  const { SaxesParser } = await import('saxes'); // loaded on first use (office files only)
   const parser = new SaxesParser();
   const local = (name: string) => (keepPrefix ? name : (name.split(':').pop() ?? name));
   let failure: Error | null = null;

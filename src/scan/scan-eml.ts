@@ -1,4 +1,4 @@
-import { type AddressObject, simpleParser } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import { ByteScanner } from './byte-scanner.ts';
 import type { ScanTally } from './scan-tally.ts';
 import { TextFeed } from './text-feed.ts';
@@ -19,6 +19,8 @@ export async function scanEml(options: {
   file: string;
   tally: ScanTally;
 }): Promise<MailAttachment[]> {
+  // Loaded on first use: mailparser takes a quarter of a second to load, which every scan thread would pay.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(options.data, { skipImageLinks: true, skipTextToHtml: true });
   const scanner = new ByteScanner({
     tally: options.tally,

@@ -62,17 +62,24 @@ export type ScanOptions = {
 const rangeThreshold = 16 * 1024 * 1024;
 const splittable = new Set<FileFormat>(['csv', 'tsv', 'text', 'log', 'jsonl']);
 
-/** Distinct PESEL numbers of people under 18 on `asOf` (art. 8 RODO and motyw 38: children merit protection). */
+/**
+ * Distinct PESEL numbers of people under 18 on `asOf` (art. 8 RODO and motyw 38: children merit protection): born
+ * after the day 18 years before `asOf` and not after `asOf`. A PESEL's key orders by birth day (see
+ * identifierChecks.pesel), so this is a range of the sorted keys.
+ */
 function countMinors(pesels: ScanTally, asOf: string): number {
   const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
-  let minors = 0;
-  pesels.sets.pesel.forEach((key) => {
-    const f = identifierChecks.peselFacts(key);
-    const beforeBirthday = m < f.birthMonth || (m === f.birthMonth && d < f.birthDay);
-    const age = y - f.birthYear - (beforeBirthday ? 1 : 0);
-    if (age < 18 && age >= 0) minors++;
-  });
-  return minors;
+  // The last real day on or before (year, m, d): 29 February becomes the 28th in a common year.
+  const dayIndex = (year: number) => {
+    const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+    const utc = new Date(0);
+    utc.setUTCFullYear(year, m - 1, Math.min(d, last));
+    return Math.round(utc.getTime() / 86_400_000) - identifierChecks.daysBefore1800;
+  };
+  const adultUpTo = dayIndex(y - 18);
+  const bornBy = dayIndex(y);
+  if (bornBy <= adultUpTo) return 0;
+  return pesels.sets.pesel.countBetween((adultUpTo + 1) * 10_000 + 1, bornBy * 10_000 + 10_000);
 }
 
 function perFileIdentifiers(
@@ -216,14 +223,18 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
           if (r.kind !== 'range') throw new Error('unexpected job result');
           return r.outcome;
         };
-        const outcomes: RangeOutcome[] = await Promise.all(
-          points.slice(0, -1).map((_, k) => runRange(k, false, onBytes)),
-        );
+        const pending: (Promise<RangeOutcome> | null)[] = points
+          .slice(0, -1)
+          .map((_, k) => runRange(k, false, onBytes));
+        // A later part may fail while an earlier one is awaited: mark it handled now; it is awaited (and throws) in turn.
+        for (const p of pending) p?.catch(() => {});
+        // Parts are merged in order as they arrive and then dropped, so their key arrays are not all held at once.
         // A part that began inside a quoted field (a line break within a CSV cell) is scanned again, knowing it.
         const fileTally = new ScanTally(listPeople);
         let inQuotes = false;
-        for (let k = 0; k < outcomes.length; k++) {
-          let outcome = outcomes[k]!;
+        for (let k = 0; k < pending.length; k++) {
+          let outcome = await pending[k]!;
+          pending[k] = null;
           if (inQuotes) outcome = await runRange(k, true, () => {});
           fileTally.merge(outcome.tally);
           inQuotes = outcome.endsInQuotes;

@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { ByteScanner } from './byte-scanner.ts';
-import { scanChunks } from './scan-chunks.ts';
 import { ScanTally, type TallySnapshot } from './scan-tally.ts';
 import type { TextLayout } from './text-layout.ts';
 
@@ -33,14 +32,52 @@ export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => vo
   scanner.inQuotes = task.startInQuotes;
   let endsInQuotes = false;
   if (task.end > task.start) {
-    const stream = createReadStream(task.path, {
-      start: task.start,
-      end: task.end - 1,
-      highWaterMark: 1 << 20,
-    });
-    await scanChunks(stream as AsyncIterable<Buffer>, scanner, onBytes, undefined, (s) => {
-      endsInQuotes = s.inQuotes;
-    });
-  } else scanner.finish();
+    readRange(task, scanner, onBytes);
+    endsInQuotes = scanner.inQuotes;
+  }
+  scanner.finish();
   return { tally: tally.snapshot(), endsInQuotes };
+}
+
+const readSize = 4 << 20;
+/** Longest line joined across reads; longer ones are cut where they stand (as scanChunks does). */
+const maxCarry = 4 << 20;
+
+/**
+ * Reads the part with synchronous reads into one reused buffer (a worker thread does nothing else meanwhile):
+ * each read is scanned in place up to its last newline, and the unfinished line moves to the buffer's front to be
+ * completed by the next read, so no chunk is allocated or concatenated.
+ */
+function readRange(task: RangeTask, scanner: ByteScanner, onBytes?: (bytes: number) => void): void {
+  let buf = Buffer.allocUnsafe(readSize + maxCarry);
+  const fd = openSync(task.path, 'r');
+  try {
+    let position = task.start;
+    let held = 0; // bytes of an unfinished line at the front of buf
+    while (position < task.end) {
+      const want = Math.min(readSize, task.end - position);
+      if (held + want > buf.length) {
+        const bigger = Buffer.allocUnsafe(held + want);
+        buf.copy(bigger, 0, 0, held);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, held, want, position);
+      if (got === 0) break;
+      position += got;
+      onBytes?.(got);
+      const filled = held + got;
+      const cut = position >= task.end ? filled : buf.lastIndexOf(10, filled - 1) + 1;
+      if (cut <= 0 && filled < maxCarry) {
+        held = filled;
+        continue;
+      }
+      const upTo = cut <= 0 ? filled : cut;
+      scanner.scan(buf, 0, upTo);
+      held = filled - upTo;
+      if (held > 0) buf.copy(buf, 0, upTo, filled);
+    }
+    if (held > 0) scanner.scan(buf, 0, held);
+  } finally {
+    closeSync(fd);
+  }
 }

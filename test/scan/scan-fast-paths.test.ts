@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { identifierChecks } from '../../src/scan/identifier-checks.ts';
+import { KeySet } from '../../src/scan/key-set.ts';
+import { scanPaths } from '../../src/scan/scan-paths.ts';
+import { makePesel } from './make-identifiers.ts';
+
+const root = mkdtempSync(path.join(tmpdir(), 'incydent-scan-fast-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const digitsOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) - 48);
+
+describe('KeySet merges in place exactly like a Set', () => {
+  it('distinct keys, sorted packs, unions and ranges match a reference (both lanes)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 5000 }),
+        fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 2000 }),
+        fc.constantFrom<1 | 2>(1, 2),
+        (adds, other, lanes) => {
+          const set = new KeySet(lanes);
+          for (const k of adds) set.add(k + 1, 0);
+          const otherSet = new KeySet(lanes);
+          for (const k of other) otherSet.add(k + 1, 0);
+          set.addPacked(otherSet.pack());
+          const reference = [...new Set([...adds, ...other].map((k) => k + 1))].sort((a, b) => a - b);
+          expect([...set.pack()]).toEqual(reference);
+          expect(set.size).toBe(reference.length);
+          expect(set.countBetween(100, 2000)).toBe(reference.filter((k) => k >= 100 && k <= 2000).length);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps counting past many flushes', () => {
+    const set = new KeySet(1);
+    for (let k = 0; k < 300_000; k++) set.add((k * 7919) % 100_003);
+    expect(set.size).toBe(100_003);
+  });
+});
+
+describe('identifier checks without Date or allocation', () => {
+  it('a PESEL key is (days since 1800-01-01) × 10 000 + serial + 1 in all five centuries', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1800-01-01T00:00:00Z'),
+          max: new Date('2299-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 0, max: 9999 }),
+        (date, serial) => {
+          const y = date.getUTCFullYear();
+          const m = date.getUTCMonth() + 1;
+          const d = date.getUTCDate();
+          const key = identifierChecks.pesel(digitsOf(makePesel(y, m, d, serial)), 0);
+          const days = Date.UTC(y, m - 1, d) / 86_400_000 - identifierChecks.daysBefore1800;
+          expect(key).toBe(days * 10_000 + serial + 1);
+          expect(identifierChecks.peselFacts(key)).toMatchObject({
+            birthYear: y,
+            birthMonth: m,
+            birthDay: d,
+          });
+        },
+      ),
+    );
+  });
+
+  it('NRB mod 97 agrees with BigInt arithmetic', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{26}$/), (nrb) => {
+        const reference = BigInt(`${nrb.slice(2)}2521${nrb.slice(0, 2)}`) % 97n === 1n;
+        expect(identifierChecks.nrb(digitsOf(nrb), 0)).toBe(reference);
+      }),
+    );
+  });
+});
+
+describe('minors counted on a range of sorted PESEL keys', () => {
+  it('turns 18 on the birthday, 29 February included', async () => {
+    const file = path.join(root, 'urodziny.csv');
+    const people = [
+      makePesel(2008, 2, 29, 1), // 18 on 2026-03-01 (no 29 February in 2026)
+      makePesel(2008, 2, 28, 2), // 18 on 2026-02-28
+      makePesel(2008, 3, 1, 3), // 18 on 2026-03-01
+      makePesel(2026, 2, 28, 4), // born on asOf: 0 years
+      makePesel(2026, 3, 1, 5), // not born yet
+    ];
+    writeFileSync(file, `pesel\n${people.join('\n')}\n`);
+    const minors = async (asOf: string) =>
+      (await scanPaths({ paths: [file], asOf, threads: 0 })).totals.minors;
+    expect(await minors('2026-02-28')).toBe(3); // 29 Feb 2008, 1 Mar 2008, 28 Feb 2026
+    expect(await minors('2026-03-01')).toBe(2); // 28 Feb 2026, 1 Mar 2026 (1 Mar 2008 turns 18 that day)
+  });
+});
+
+describe('large files read in parts with reused buffers', () => {
+  it('counts identifiers across 4 MiB read boundaries and part cuts exactly once', async () => {
+    const file = path.join(root, 'duzy.csv');
+    const rows = ['id;pesel;email;telefon;rachunek;uwagi'];
+    let k = 0;
+    let size = 0;
+    while (size < 9.5 * 1024 * 1024) {
+      // Rows of varying length, so identifiers land on every offset of the read boundaries.
+      const row = `${k};${makePesel(1950 + (k % 60), 1 + (k % 12), 1 + (k % 28), k % 10_000)};osoba${k % 5000}@example.pl;601 ${String(k % 1000).padStart(3, '0')} 567;${'x'.repeat(k % 37)};leczenie\n`;
+      rows.push(row.trimEnd());
+      size += row.length;
+      k++;
+    }
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const one = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 0 });
+    const parts = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 2, splitAbove: 1024 });
+    expect(one.totals.records).toBe(k);
+    expect(one.totals.identifiers.pesel.valid).toBe(k);
+    expect(parts.totals).toEqual(one.totals);
+  });
+});
