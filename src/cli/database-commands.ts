@@ -10,11 +10,11 @@ import { CliExit, type CliIo, exitCodes, readAll } from './cli-io.ts';
 import { langOf, langOption } from './cli-lang.ts';
 
 /** Opens the configured database (DATABASE_URL or PGlite in DATA_DIR), migrated, for one command. */
-async function withDatabase<T>(work: (database: AppDatabase) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (database: AppDatabase) => Promise<T>, migrate = true): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrateToLatest(database.db);
+    if (migrate) await migrateToLatest(database.db);
     return await work(database);
   } finally {
     await database.close();
@@ -33,7 +33,7 @@ export function registerMigrateCommand(program: Command, io: CliIo): void {
           `${database.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}\n`,
         );
         return names;
-      });
+      }, false);
       io.stdout.write(
         applied.length
           ? `Zastosowano / applied: ${applied.join(', ')}\n`

@@ -2,7 +2,6 @@ import { createWriteStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
-import { PeopleListError, readPeopleList } from '../documents/read-people-list.ts';
 import {
   type DocumentFormat,
   documentFormats,
@@ -156,6 +155,7 @@ export function registerRenderCommand(program: Command, io: CliIo): void {
     )
     .action(async (kindArgument: string, source: string, options: RenderOptions) => {
       const lang = langOf(options);
+      const { PeopleListError, readPeopleList } = await import('../documents/read-people-list.ts');
       if (!(documentKinds as readonly string[]).includes(kindArgument)) {
         throw new CliExit(
           exitCodes.badInput,

@@ -10,11 +10,6 @@ import type { Recipient } from '../domain/documents/communication-audience.ts';
 import type { DocumentKind, DocumentModel } from '../domain/documents/document-model.ts';
 import type { Lang } from '../domain/language.ts';
 import { type NotificationPhase, notificationPhases } from '../domain/supervisory-notification.ts';
-import { renderCsv } from './render-csv.ts';
-import { renderDocx } from './render-docx.ts';
-import { renderPdf } from './render-pdf.ts';
-import { renderPdfStream } from './render-pdf-stream.ts';
-import { renderXlsx } from './render-xlsx.ts';
 
 /**
  * One entry point for every document in every format, used by `incydent render` and by the API's downloads, so the
@@ -86,6 +81,15 @@ function buildDocument(request: RenderRequest): DocumentModel {
   }
 }
 
+/** Renderers load on first use: pdfmake, docx and exceljs take most of a second to import, the server's start needn't. */
+const renderers = {
+  pdf: () => import('./render-pdf.ts').then((m) => m.renderPdf),
+  pdfStream: () => import('./render-pdf-stream.ts').then((m) => m.renderPdfStream),
+  docx: () => import('./render-docx.ts').then((m) => m.renderDocx),
+  xlsx: () => import('./render-xlsx.ts').then((m) => m.renderXlsx),
+  csv: () => import('./render-csv.ts').then((m) => m.renderCsv),
+};
+
 /**
  * Writes the document to `output`. Letters are built one by one as the PDF is written, so 10,000 letters never sit
  * in memory at once. Throws DomainError for a case the document cannot be made from.
@@ -105,21 +109,21 @@ export async function renderDocument(request: RenderRequest, output: Writable): 
       }
     };
     if (request.format === 'pdf') {
-      await renderPdfStream(letters(), output);
+      await (await renderers.pdfStream())(letters(), output);
       return;
     }
-    await writeAll(output, await renderDocx([...letters()]));
+    await writeAll(output, await (await renderers.docx())([...letters()]));
     return;
   }
   const document = buildDocument(request);
   const bytes =
     request.format === 'pdf'
-      ? await renderPdf(document)
+      ? await (await renderers.pdf())(document)
       : request.format === 'docx'
-        ? await renderDocx([document])
+        ? await (await renderers.docx())([document])
         : request.format === 'xlsx'
-          ? await renderXlsx(document)
-          : renderCsv(document);
+          ? await (await renderers.xlsx())(document)
+          : (await renderers.csv())(document);
   await writeAll(output, bytes);
 }
 

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { PeopleListError, readPeopleList } from '../../documents/read-people-list.ts';
 import {
   contentTypes,
   type DocumentFormat,
@@ -96,6 +95,7 @@ export const documentRoutes = [
       }
       const header = request.headers['x-filename'];
       const filename = typeof header === 'string' ? decodeURIComponent(header) : 'osoby.csv';
+      const { PeopleListError, readPeopleList } = await import('../../documents/read-people-list.ts');
       let recipients: Awaited<ReturnType<typeof readPeopleList>>;
       try {
         recipients = await readPeopleList(body, filename, lang);

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.ts';
+
+const bin = fileURLToPath(new URL('../../bin/incydent.js', import.meta.url));
+type Run = { code: number; stdout: string; stderr: string };
+
+function incydent(args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin);
+  });
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'incydent-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the command line on the embedded database (DATA_DIR)', () => {
+  it('migrate, user create, audit verify, backup and restore; tampering makes verify fail', async () => {
+    const env = { DATA_DIR: join(dir, 'data') };
+    const migrate = await incydent(['migrate'], env);
+    expect(migrate.code, migrate.stderr).toBe(0);
+    expect(migrate.stdout).toContain('0001-initial');
+
+    const created = await incydent(['user', 'create', '--email', 'IOD@Szkola.pl', '--org', 'Szkoła Podstawowa nr 3', '--role', 'dpo', '--name', 'Anna Nowak', '--password-stdin'], env, 'haslo-bardzo-dlugie\n');
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain('Utworzono konto iod@szkola.pl (rola: dpo)');
+
+    const again = await incydent(['user', 'create', '--email', 'iod@szkola.pl', '--org', 'Szkoła Podstawowa nr 3', '--password-stdin'], env, 'haslo-bardzo-dlugie\n');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('Użytkownik z tym adresem e-mail już istnieje.');
+    const short = await incydent(['user', 'create', '--email', 'x@y.pl', '--org', 'X', '--password-stdin'], env, 'krotkie\n');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('co najmniej 10 znaków');
+    const badRole = await incydent(['user', 'create', '--email', 'x@y.pl', '--org', 'X', '--role', 'boss'], env);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('Nieznana rola „boss”');
+
+    const verified = await incydent(['audit', 'verify'], env);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain('Łańcuch nienaruszony.');
+
+    const backupFile = join(dir, 'kopia.jsonl.gz');
+    const backup = await incydent(['backup', backupFile], env);
+    expect(backup.code, backup.stderr).toBe(0);
+
+    const restoredEnv = { DATA_DIR: join(dir, 'restored') };
+    const restore = await incydent(['restore', backupFile], restoredEnv);
+    expect(restore.code, restore.stderr).toBe(0);
+    expect((await incydent(['audit', 'verify'], restoredEnv)).code).toBe(0);
+    const refused = await incydent(['restore', backupFile], restoredEnv);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('nie jest pusta');
+
+    // Someone edits the audit log behind the application's back.
+    const database = await openDatabase({ dataDir: env.DATA_DIR });
+    await sql`update audit_log set after = '{"email":"ktos@inny.pl"}' where seq = 1`.execute(database.db);
+    await database.close();
+    const tampered = await incydent(['audit', 'verify', '--lang', 'en'], env);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain('#1: hash-mismatch');
+    expect(tampered.stderr).toContain('Found 1 problem(s) in the audit trail.');
+  }, 90_000);
+});
