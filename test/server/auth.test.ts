@@ -113,6 +113,30 @@ describe('accounts and sessions', () => {
     expect((await laptop.request('GET', '/api/session')).status).toBe(401);
   });
 
+  it('two app instances on one database share sessions: log in on one, work and log out everywhere on the other', async () => {
+    const user = await h.member({ role: 'dpo' });
+    const second = await h.secondInstance();
+    try {
+      const onFirst = h.client();
+      await onFirst.login(user.email);
+      const onSecond = second.client();
+      onSecond.cookie = onFirst.cookie;
+      onSecond.csrf = onFirst.csrf;
+      const created = await onSecond.request('POST', `/api/orgs/${user.organisationId}/breaches`, {
+        report: { whatHappened: 'Zgubiony identyfikator' },
+      });
+      expect(created.status).toBe(201);
+      expect(
+        (await onFirst.request<{ total: number }>('GET', `/api/orgs/${user.organisationId}/breaches`)).body
+          .total,
+      ).toBe(1);
+      await onSecond.request('POST', '/api/auth/logout-everywhere');
+      expect((await onFirst.request('GET', '/api/session')).status).toBe(401);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('an organisation can require a second factor for DPOs; enrolment and TOTP login then work', async () => {
     const user = await h.member({ role: 'dpo' });
     await updateOrganisation(h.database.db, user.organisationId, { requireTotp: true });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDatabase } from '../../src/db/database.ts';
+import { type AppDatabase, openDatabase } from '../../src/db/database.ts';
 import { insertOrganisation } from '../../src/db/organisation.repository.ts';
 import { insertUser, upsertMembership } from '../../src/db/user.repository.ts';
 import type { Role } from '../../src/domain/permissions.ts';
@@ -40,6 +40,11 @@ export type Harness = {
   client(): TestClient;
   /** The app again on the same database: sessions, throttles and data must survive it. */
   restart(): Promise<void>;
+  /**
+   * A second app instance on the same database (on PostgreSQL through its own connection pool), as a second
+   * server behind a load balancer would be; `client()` of the result talks to it.
+   */
+  secondInstance(): Promise<{ client(): TestClient; close(): Promise<void> }>;
 };
 
 export async function startHarness(
@@ -90,6 +95,17 @@ export async function startHarness(
     async restart() {
       await app.close();
       app = await buildApp({ database, config, now: clock.now });
+    },
+    async secondInstance() {
+      const own = database.url ? await openDatabase({ databaseUrl: database.url, poolSize: 3 }) : null;
+      const other = await buildApp({ database: own ?? database, config, now: clock.now });
+      return {
+        client: () => new TestClient(() => other),
+        async close() {
+          await other.close();
+          await own?.close();
+        },
+      };
     },
   };
   return harness;
