@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.ts';
+import * as scans from './migrations/0002-scans.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -24,7 +25,7 @@ export const pgliteParsers = {
 };
 
 /** Migrations in order; a static list so they load the same under tsx, tests and a bundle. */
-const migrations = { '0001-initial': initial };
+const migrations = { '0001-initial': initial, '0002-scans': scans };
 
 /**
  * Opens the database: a PostgreSQL server when `databaseUrl` is given, else the embedded PGlite with its files in

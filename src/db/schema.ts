@@ -174,6 +174,24 @@ export type DeadlineEventsTable = {
   created_at: Timestamp;
 };
 
+export type ScansTable = {
+  id: Generated<string>;
+  breach_id: string;
+  organisation_id: string;
+  status: 'running' | 'done' | 'failed' | 'applied';
+  source: string;
+  bytes_done: Generated<number>;
+  bytes_total: Generated<number>;
+  result: Json<Record<string, unknown>> | null;
+  people: Uint8Array | null;
+  error: string | null;
+  started_by: string | null;
+  started_by_label: string;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+};
+
 export type AuditLogTable = {
   organisation_id: string;
   seq: number;
@@ -204,6 +222,7 @@ export type Database = {
   attachments: AttachmentsTable;
   approvals: ApprovalsTable;
   deadline_events: DeadlineEventsTable;
+  scans: ScansTable;
   audit_log: AuditLogTable;
 };
 
@@ -233,5 +252,6 @@ export const tablesInDependencyOrder = [
   'attachments',
   'approvals',
   'deadline_events',
+  'scans',
   'audit_log',
 ] as const satisfies readonly (keyof Database)[];

@@ -15,6 +15,7 @@ import { breachRoutes } from './routes/breach.routes.ts';
 import { documentRoutes } from './routes/document.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
+import { scanRoutes } from './routes/scan.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import type { ServiceContext } from './service-context.ts';
 import { sessionCookieName } from './session-cookie.ts';
@@ -50,6 +51,8 @@ export async function buildApp(options: {
     trustProxy: true,
   });
   await app.register(cookie);
+  // Everything but JSON arrives as raw bytes (evidence files, people lists, scans), text/plain included.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(/^(?!application\/json).*/, { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
@@ -124,6 +127,7 @@ export async function buildApp(options: {
     ...organisationRoutes,
     ...breachRoutes,
     ...documentRoutes,
+    ...scanRoutes,
   );
   for (const route of routes) registerRoute(app, route, deps);
   return app;

@@ -19,6 +19,8 @@ export type AppConfig = {
   loginWindowMinutes: number;
   publicReportsPerHour: number;
   logLevel: string;
+  /** A folder on the server under which DPOs may have folders scanned (a mounted carrier); null turns it off. */
+  scanRoot: string | null;
 };
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowMinutes: number(env, 'LOGIN_WINDOW_MINUTES', 15),
     publicReportsPerHour: number(env, 'PUBLIC_REPORTS_PER_HOUR', 10),
     logLevel: env.LOG_LEVEL ?? 'warn',
+    scanRoot: env.SCAN_ROOT ? resolve(env.SCAN_ROOT) : null,
   };
 }

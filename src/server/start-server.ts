@@ -3,6 +3,7 @@ import { type AppDatabase, migrateToLatest, openDatabase } from '../db/database.
 import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
 import { runDeadlineSweep } from './deadline-sweep.ts';
+import { failAbandonedScans, runningScans } from './scan.service.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -22,7 +23,9 @@ export async function startServer(
   const services = { db: database.db, config, now: () => new Date() };
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () => {
-    sweeping = runDeadlineSweep(services).catch((error) => app.log.error(error));
+    sweeping = runDeadlineSweep(services)
+      .then(() => failAbandonedScans(services))
+      .catch((error) => app.log.error(error));
   };
   const timer =
     config.sweepIntervalSeconds > 0 ? setInterval(sweep, config.sweepIntervalSeconds * 1000) : null;
@@ -39,6 +42,7 @@ export async function startServer(
       if (timer) clearInterval(timer);
       await sweeping;
       await app.close();
+      await runningScans();
       await database.close();
     },
   };

@@ -2,14 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, type Permission, type Role, roles } from '../../src/domain/permissions.ts';
 import type { AnyRoute } from '../../src/server/http-route.ts';
 import { breachRoutes } from '../../src/server/routes/breach.routes.ts';
+import { documentRoutes } from '../../src/server/routes/document.routes.ts';
 import { organisationRoutes } from '../../src/server/routes/organisation.routes.ts';
+import { scanRoutes } from '../../src/server/routes/scan.routes.ts';
+import { runningScans } from '../../src/server/scan.service.ts';
 import { type Harness, startHarness, type TestClient } from '../support/app-harness.ts';
 
 /**
  * STYLE.md §3–4, issue 3: for every endpoint, a member of organisation B gets "not found" for any id of
  * organisation A, and each role can do exactly what its permissions say.
  */
-const scopedRoutes = [...organisationRoutes, ...breachRoutes].filter(
+const scopedRoutes = [...organisationRoutes, ...breachRoutes, ...documentRoutes, ...scanRoutes].filter(
   (route): route is AnyRoute & { access: { anyOf: readonly Permission[] } } =>
     typeof route.access === 'object',
 );
@@ -25,6 +28,18 @@ let ids: {
   breachB: string;
 };
 const clients = new Map<string, TestClient>();
+
+function valuesOf(orgId: string): Record<string, string> {
+  return {
+    orgId,
+    breachId: ids.breachA,
+    actionId: ids.actionA,
+    attachmentId: ids.attachmentA,
+    userId: ids.userA,
+    scanId: ids.scanA,
+    kind: 'internal-report',
+  };
+}
 
 function fill(url: string, values: Record<string, string>): string {
   return url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? `missing-${name}`);
@@ -80,6 +95,17 @@ beforeAll(async () => {
       'x-filename': encodeURIComponent('zdjęcie.jpg'),
     },
   );
+  const scan = await dpo.request<{ id: string }>(
+    'POST',
+    `/api/orgs/${a.id}/breaches/${breach.body.id}/scans`,
+    Buffer.from('PESEL 44051401359'),
+    {
+      'content-type': 'text/plain',
+      'x-filename': 'notatka.txt',
+    },
+  );
+  if (scan.status !== 202) throw new Error(JSON.stringify(scan.body));
+  await runningScans();
   const extra = await h.member({ role: 'auditor', organisationId: a.id, email: 'extra@a.example.pl' });
   const breachB = await clientB.request<{ id: string }>('POST', `/api/orgs/${b.id}/breaches`, {
     report: { whatHappened: 'B' },
@@ -92,9 +118,11 @@ beforeAll(async () => {
     attachmentA: attachment.body.id,
     userA: extra.userId,
     breachB: breachB.body.id,
+    scanA: scan.body.id,
   };
 });
 afterAll(async () => {
+  await runningScans();
   await h.close();
 });
 
@@ -103,13 +131,7 @@ describe('isolation between organisations', () => {
     '%s: B gets "not found" for A',
     async (_, route) => {
       const client = clients.get('B:admin')!;
-      const values = {
-        orgId: ids.orgA,
-        breachId: ids.breachA,
-        actionId: ids.actionA,
-        attachmentId: ids.attachmentA,
-        userId: ids.userA,
-      };
+      const values = valuesOf(ids.orgA);
       const response = await call(client, route, fill(route.url, values));
       expect(response.status).toBe(404);
       expect(response.body).toEqual({
@@ -144,13 +166,7 @@ describe('each role can do exactly what its permissions say', () => {
     );
 
   it.each(cases)('%s', async (_, role: Role, route) => {
-    const values = {
-      orgId: ids.orgA,
-      breachId: ids.breachA,
-      actionId: ids.actionA,
-      attachmentId: ids.attachmentA,
-      userId: ids.userA,
-    };
+    const values = valuesOf(ids.orgA);
     const response = await call(clients.get(`A:${role}`)!, route, fill(route.url, values));
     const allowed = route.access.anyOf.some((permission) => can(role, permission));
     if (allowed) {

@@ -1,0 +1,83 @@
+/**
+ * What a leak analysis (incydent scan, ../shared/contracts/scan.md) says about a breach, in the breach's own terms:
+ * the categories of UODO's form section 6 it proves, the approximate numbers of section 5 (art. 33(3)(a) RODO),
+ * children among the people (section 7; art. 8 and recital 38 RODO), and the facts for the risk engine.
+ * Only what the files prove is mapped: names, for instance, are not detected, so the DPO adds them.
+ */
+import type { AssessCategory } from './assess-categories.ts';
+import type { BreachFactsInput } from './breach-facts.ts';
+import type { DataCategory } from './data-categories.ts';
+
+export type ScanIdentifier =
+  | 'pesel'
+  | 'idCard'
+  | 'passport'
+  | 'nip'
+  | 'regon'
+  | 'iban'
+  | 'card'
+  | 'email'
+  | 'phone';
+
+export type ScanTotals = {
+  records: number;
+  identifiers: Record<ScanIdentifier, { valid: number; distinct: number; invalid?: number }>;
+  minors: number;
+  subjectsApprox: number;
+  dataCategories: AssessCategory[];
+};
+
+/** Identifier found → the category of UODO's form it belongs to. REGON identifies firms, not people. */
+const identifierCategories: Record<ScanIdentifier, DataCategory | null> = {
+  pesel: 'pesel',
+  idCard: 'id-card',
+  passport: 'passport',
+  nip: 'nip',
+  regon: null,
+  iban: 'bank-account',
+  card: 'payment-card',
+  email: 'email',
+  phone: 'phone',
+};
+
+/** Hints of the scan (postal codes, health words) → categories of the form. */
+const hintCategories: Partial<Record<AssessCategory, DataCategory>> = {
+  contact: 'address',
+  health: 'health',
+};
+
+export type ScanFindings = {
+  dataCategories: DataCategory[];
+  subjectsApprox: number;
+  recordsApprox: number | null;
+  children: boolean;
+  /** A starting point for the assessment; the DPO completes the rest (types, intent, encryption…). */
+  facts: Pick<BreachFactsInput, 'dataCategories' | 'subjectsApprox' | 'recordsApprox' | 'vulnerableSubjects'>;
+};
+
+export function scanFindings(totals: ScanTotals): ScanFindings {
+  const categories = new Set<DataCategory>();
+  for (const [identifier, count] of Object.entries(totals.identifiers) as [
+    ScanIdentifier,
+    { valid: number },
+  ][]) {
+    const category = identifierCategories[identifier];
+    if (category && count.valid > 0) categories.add(category);
+  }
+  for (const word of totals.dataCategories) {
+    const category = hintCategories[word];
+    if (category) categories.add(category);
+  }
+  return {
+    dataCategories: [...categories],
+    subjectsApprox: totals.subjectsApprox,
+    recordsApprox: totals.records > 0 ? totals.records : null,
+    children: totals.minors > 0,
+    facts: {
+      dataCategories: totals.dataCategories,
+      subjectsApprox: totals.subjectsApprox,
+      recordsApprox: totals.records > 0 ? totals.records : null,
+      vulnerableSubjects: totals.minors > 0,
+    },
+  };
+}
