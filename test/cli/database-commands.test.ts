@@ -12,8 +12,12 @@ type Run = { code: number; stdout: string; stderr: string };
 
 function incydent(args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, DATABASE_URL: '', ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin);
   });
@@ -34,17 +38,44 @@ describe('the command line on the embedded database (DATA_DIR)', () => {
     expect(migrate.code, migrate.stderr).toBe(0);
     expect(migrate.stdout).toContain('0001-initial');
 
-    const created = await incydent(['user', 'create', '--email', 'IOD@Szkola.pl', '--org', 'Szkoła Podstawowa nr 3', '--role', 'dpo', '--name', 'Anna Nowak', '--password-stdin'], env, 'haslo-bardzo-dlugie\n');
+    const created = await incydent(
+      [
+        'user',
+        'create',
+        '--email',
+        'IOD@Szkola.pl',
+        '--org',
+        'Szkoła Podstawowa nr 3',
+        '--role',
+        'dpo',
+        '--name',
+        'Anna Nowak',
+        '--password-stdin',
+      ],
+      env,
+      'haslo-bardzo-dlugie\n',
+    );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain('Utworzono konto iod@szkola.pl (rola: dpo)');
 
-    const again = await incydent(['user', 'create', '--email', 'iod@szkola.pl', '--org', 'Szkoła Podstawowa nr 3', '--password-stdin'], env, 'haslo-bardzo-dlugie\n');
+    const again = await incydent(
+      ['user', 'create', '--email', 'iod@szkola.pl', '--org', 'Szkoła Podstawowa nr 3', '--password-stdin'],
+      env,
+      'haslo-bardzo-dlugie\n',
+    );
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('Użytkownik z tym adresem e-mail już istnieje.');
-    const short = await incydent(['user', 'create', '--email', 'x@y.pl', '--org', 'X', '--password-stdin'], env, 'krotkie\n');
+    const short = await incydent(
+      ['user', 'create', '--email', 'x@y.pl', '--org', 'X', '--password-stdin'],
+      env,
+      'krotkie\n',
+    );
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('co najmniej 10 znaków');
-    const badRole = await incydent(['user', 'create', '--email', 'x@y.pl', '--org', 'X', '--role', 'boss'], env);
+    const badRole = await incydent(
+      ['user', 'create', '--email', 'x@y.pl', '--org', 'X', '--role', 'boss'],
+      env,
+    );
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('Nieznana rola „boss”');
 
