@@ -15,17 +15,17 @@ import { type NotificationPhase, notificationPhases } from '../domain/supervisor
  * One entry point for every document in every format, used by `incydent render` and by the API's downloads, so the
  * same case gives the same file wherever it is asked for.
  */
-export const documentFormats = ['pdf', 'docx', 'xlsx', 'csv'] as const;
+export const documentFormats = ['pdf', 'docx', 'xlsx', 'csv', 'html'] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
 
 /** Which formats each document has: spreadsheets only where the content is a table. */
 export const formatsByKind: Record<DocumentKind, readonly DocumentFormat[]> = {
-  'internal-report': ['pdf', 'docx'],
-  'uodo-notification': ['pdf', 'docx', 'xlsx', 'csv'],
+  'internal-report': ['pdf', 'docx', 'html'],
+  'uodo-notification': ['pdf', 'docx', 'xlsx', 'csv', 'html'],
   'subject-letter': ['pdf', 'docx'],
-  'public-communication': ['pdf', 'docx'],
-  register: ['xlsx', 'csv', 'pdf', 'docx'],
-  'assessment-record': ['pdf', 'docx'],
+  'public-communication': ['pdf', 'docx', 'html'],
+  register: ['xlsx', 'csv', 'pdf', 'docx', 'html'],
+  'assessment-record': ['pdf', 'docx', 'html'],
 };
 
 export const contentTypes: Record<DocumentFormat, string> = {
@@ -33,6 +33,7 @@ export const contentTypes: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  html: 'text/html; charset=utf-8',
 };
 
 export type RenderRequest = {
@@ -88,6 +89,7 @@ const renderers = {
   docx: () => import('./render-docx.ts').then((m) => m.renderDocx),
   xlsx: () => import('./render-xlsx.ts').then((m) => m.renderXlsx),
   csv: () => import('./render-csv.ts').then((m) => m.renderCsv),
+  html: () => import('./render-html.ts').then((m) => m.renderHtml),
 };
 
 /**
@@ -123,7 +125,9 @@ export async function renderDocument(request: RenderRequest, output: Writable): 
         ? await (await renderers.docx())([document])
         : request.format === 'xlsx'
           ? await (await renderers.xlsx())(document)
-          : (await renderers.csv())(document);
+          : request.format === 'html'
+            ? (await renderers.html())(document)
+            : (await renderers.csv())(document);
   await writeAll(output, bytes);
 }
 

@@ -26,6 +26,7 @@ let ids: {
   attachmentA: string;
   userA: string;
   breachB: string;
+  scanA: string;
 };
 const clients = new Map<string, TestClient>();
 
