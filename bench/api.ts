@@ -163,6 +163,9 @@ async function measure(
 console.log(
   `incydent bench:api — ${organisations * breachesPerOrganisation} breaches over ${organisations} organisations; register page of 50; ${connections} connections × ${seconds} s`,
 );
-await run('pglite');
+// BENCH_ONLY=pglite|postgresql runs one kind.
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'pglite') await run('pglite');
+if (only === 'pglite') process.exit(0);
 if (process.env.BENCH_POSTGRES_URL || postgresBinaries()) await run('postgresql');
 else console.log('postgresql: skipped — install Debian postgresql or set BENCH_POSTGRES_URL');
