@@ -16,6 +16,14 @@ if (!postgresAvailable) {
   );
 }
 
+/** The browser suite needs Debian's chromium (.ci/run installs it); playwright-core drives it, downloading nothing. */
+const chromiumAvailable = existsSync('/usr/bin/chromium');
+if (!chromiumAvailable) {
+  console.warn(
+    '\n[incydent] /usr/bin/chromium not found: the end-to-end browser suite (test/e2e) is left out. Install it (apt-get install -y chromium) to run it.\n',
+  );
+}
+
 const shared = { testTimeout: 30_000, hookTimeout: 120_000 };
 
 export default defineConfig({
@@ -46,6 +54,19 @@ export default defineConfig({
                 include: ['test/server/**/*.test.ts'],
                 env: { INCYDENT_TEST_DB: 'postgres' },
                 globalSetup: ['test/support/postgres-global-setup.ts'],
+              },
+            },
+          ]
+        : []),
+      ...(chromiumAvailable
+        ? [
+            {
+              test: {
+                ...shared,
+                name: 'e2e',
+                include: ['test/e2e/**/*.test.ts'],
+                testTimeout: 300_000,
+                hookTimeout: 300_000,
               },
             },
           ]

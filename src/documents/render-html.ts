@@ -5,7 +5,7 @@ import { type Block, cellText, type DocumentModel } from '../domain/documents/do
  * and the print view of the register and other documents. Same model as the PDF, so they say the same; print CSS
  * gives A4 pages with the organisation's name on top.
  */
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -14,7 +14,7 @@ const escape = (text: string) =>
 function blockHtml(block: Block, document: DocumentModel): string {
   switch (block.kind) {
     case 'heading':
-      return `<h${block.level + 1}>${escape(block.text)}</h${block.level + 1}>`;
+      return `<h${block.level + 1}>${escapeHtml(block.text)}</h${block.level + 1}>`;
     case 'paragraph': {
       const classes = [
         block.tone && block.tone !== 'normal' ? block.tone : '',
@@ -22,23 +22,23 @@ function blockHtml(block: Block, document: DocumentModel): string {
       ]
         .filter(Boolean)
         .join(' ');
-      return `<p${classes ? ` class="${classes}"` : ''}>${escape(block.text)}</p>`;
+      return `<p${classes ? ` class="${classes}"` : ''}>${escapeHtml(block.text)}</p>`;
     }
     case 'fields':
-      return `<dl>${block.fields.map((f) => `<dt>${escape(f.label)}</dt><dd>${escape(f.value || '—')}</dd>`).join('')}</dl>`;
+      return `<dl>${block.fields.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value || '—')}</dd>`).join('')}</dl>`;
     case 'bullets':
-      return `<ul>${block.items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>`;
+      return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
     case 'table':
-      return `<table><thead><tr>${block.columns.map((c) => `<th>${escape(c.header)}</th>`).join('')}</tr></thead><tbody>${block.rows
+      return `<table><thead><tr>${block.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('')}</tr></thead><tbody>${block.rows
         .map(
           (row) =>
-            `<tr>${row.map((cell) => `<td>${escape(cellText(cell, document.lang))}</td>`).join('')}</tr>`,
+            `<tr>${row.map((cell) => `<td>${escapeHtml(cellText(cell, document.lang))}</td>`).join('')}</tr>`,
         )
         .join('')}</tbody></table>`;
     case 'address':
-      return `<address>${block.lines.map(escape).join('<br>')}</address>`;
+      return `<address>${block.lines.map(escapeHtml).join('<br>')}</address>`;
     case 'signatures':
-      return `<div class="signatures">${block.captions.map((c) => `<div><span class="line"></span>${escape(c)}</div>`).join('')}</div>`;
+      return `<div class="signatures">${block.captions.map((c) => `<div><span class="line"></span>${escapeHtml(c)}</div>`).join('')}</div>`;
     case 'page-break':
       return '<div class="page-break"></div>';
   }
@@ -51,7 +51,7 @@ export function renderHtml(document: DocumentModel): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(document.title)} — ${escape(document.organisation)}</title>
+<title>${escapeHtml(document.title)} — ${escapeHtml(document.organisation)}</title>
 <style>
 @page { size: ${size}; margin: 18mm 16mm; }
 body { font-family: "Roboto", "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #1a1a1a; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
@@ -68,11 +68,11 @@ footer { margin-top: 2rem; border-top: 1px solid #888; padding-top: .4rem; font-
 </style>
 </head>
 <body>
-<header><span>${escape(document.organisation)}</span><span>${escape(document.title)}</span></header>
+<header><span>${escapeHtml(document.organisation)}</span><span>${escapeHtml(document.title)}</span></header>
 <main>
 ${document.blocks.map((block) => blockHtml(block, document)).join('\n')}
 </main>
-<footer>${escape(document.footer)}</footer>
+<footer>${escapeHtml(document.footer)}</footer>
 </body>
 </html>
 `;

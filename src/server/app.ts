@@ -1,26 +1,37 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { breachExists } from '../db/breach.repository.ts';
 import type { AppDatabase } from '../db/database.ts';
-import { findOrganisation } from '../db/organisation.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
-import type { Role } from '../domain/permissions.ts';
 import { ValidationError } from '../domain/validation.ts';
 import { type SessionUser, sessionOf } from './auth.service.ts';
 import type { AppConfig } from './config.ts';
 import { type AnyRoute, langOf, openApiDocument, registerRoute } from './http-route.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { breachRoutes } from './routes/breach.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { documentRoutes } from './routes/document.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { scanRoutes } from './routes/scan.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
+import { webAppRoutes } from './routes/web-app.routes.ts';
 import type { ServiceContext } from './service-context.ts';
 import { sessionCookieName } from './session-cookie.ts';
 
 export const appVersion = '0.1.0';
+
+/** The built web app (`npm run build:web`, run by `npm install`'s prepare). */
+export const webDistDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+const webMissingPage = `<!doctype html><html lang="pl"><meta charset="utf-8"><title>incydent</title>
+<body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5">
+<h1>Aplikacja webowa nie jest zbudowana</h1><p>Uruchom <code>npm run build:web</code> (robi to <code>npm install</code>) i odśwież stronę. API działa pod <a href="/api/docs">/api/docs</a>.</p>
+<p lang="en">The web app is not built: run <code>npm run build:web</code> (npm install does it) and reload.</p></body></html>`;
 
 /** The error body every endpoint uses: a catalogue code, the message in the caller's language, the fields at fault. */
 function errorBody(error: DomainError, lang: Lang) {
@@ -67,20 +78,6 @@ export async function buildApp(options: {
       sessions.set(request, session);
       return session;
     },
-    async roleIn(
-      userId: string,
-      organisationId: string,
-    ): Promise<{ role: Role; requireTotp: boolean } | null> {
-      const membership = await services.db
-        .selectFrom('memberships')
-        .select('role')
-        .where('user_id', '=', userId)
-        .where('organisation_id', '=', organisationId)
-        .executeTakeFirst();
-      if (!membership) return null;
-      const organisation = await findOrganisation(services.db, organisationId);
-      return organisation ? { role: membership.role, requireTotp: organisation.require_totp } : null;
-    },
     async breachInOrganisation(organisationId: string, breachId: string) {
       return breachExists(services.db, organisationId, breachId);
     },
@@ -109,9 +106,33 @@ export async function buildApp(options: {
     }
     reply.status(domainError.status).send(errorBody(domainError, lang));
   });
+  // The single-page app: its files at `/`, and index.html for any other GET outside /api (client-side routes).
+  const webBuilt = existsSync(`${webDistDir}index.html`);
+  if (webBuilt) {
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: true,
+      index: false,
+      setHeaders: (response, path) => {
+        response.setHeader(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+    app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  } else if (options.logger) {
+    console.warn(`[incydent] ${webDistDir} not found: run "npm run build:web" to serve the web app.`);
+  }
   app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
+    if (isPage && webBuilt) {
+      reply.header('cache-control', 'no-cache');
+      return reply.type('text/html').sendFile('index.html');
+    }
+    if (isPage) return reply.status(503).type('text/html').send(webMissingPage);
     const error = new DomainError('not-found');
-    reply.status(404).send(errorBody(error, langOf(request, null)));
+    return reply.status(404).send(errorBody(error, langOf(request, null)));
   });
 
   const routes: AnyRoute[] = [];
@@ -128,6 +149,8 @@ export async function buildApp(options: {
     ...breachRoutes,
     ...documentRoutes,
     ...scanRoutes,
+    ...dashboardRoutes,
+    ...webAppRoutes,
   );
   for (const route of routes) registerRoute(app, route, deps);
   return app;

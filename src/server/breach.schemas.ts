@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RegisterFilter } from '../db/breach.repository.ts';
 import { exemptionCodes } from '../domain/assess-breach.ts';
 import {
   breachCaseSchema,
@@ -184,3 +185,26 @@ export const registerQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export type RegisterQuery = z.output<typeof registerQuerySchema>;
+
+/** The register filter of a query string, for the organisations the caller may read. */
+export function registerFilterOf(
+  query: Omit<RegisterQuery, 'organisationId' | 'page' | 'pageSize'> & { page?: number; pageSize?: number },
+  scope: { organisationIds: readonly string[]; reportedBy?: string | undefined },
+): RegisterFilter {
+  return {
+    organisationIds: scope.organisationIds,
+    reportedBy: scope.reportedBy,
+    year: query.year,
+    statuses: query.status,
+    breachType: query.type,
+    notified: query.notified,
+    breachesOnly: query.breachesOnly,
+    search: query.q,
+    sort: query.sort,
+    order: query.order,
+    page: query.page ?? 1,
+    pageSize: query.pageSize ?? 10_000,
+  };
+}

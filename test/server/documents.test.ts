@@ -65,7 +65,7 @@ describe('documents download from the API (the same renderers as incydent render
     expect(wrongFormat.body).toEqual({
       error: {
         code: 'validation.invalid',
-        message: 'Nieprawidłowe dane w polu „format”: ten dokument jest dostępny jako: pdf, docx',
+        message: 'Nieprawidłowe dane w polu „format”: ten dokument jest dostępny jako: pdf, docx, html',
       },
     });
   });

@@ -10,6 +10,7 @@ import {
   commentInputSchema,
   communicationInputSchema,
   notificationInputSchema,
+  registerFilterOf,
   registerQuerySchema,
   staffReportSchema,
   transitionSchema,
@@ -47,26 +48,13 @@ export const breachRoutes = [
     access: 'session',
     query: registerQuerySchema,
     handler: async ({ services, session, query }) => {
-      const { membershipsOf } = await import('../../db/user.repository.ts');
-      const readable = (await membershipsOf(services.db, session!.userId))
+      const readable = session!.roles
         .filter((m) => can(m.role, 'register.read'))
         .map((m) => m.organisationId);
       const organisationIds = query.organisationId
         ? readable.filter((id) => id === query.organisationId)
         : readable;
-      return registerPage(services, {
-        organisationIds,
-        year: query.year,
-        statuses: query.status,
-        breachType: query.type,
-        notified: query.notified,
-        breachesOnly: query.breachesOnly,
-        search: query.q,
-        sort: query.sort,
-        order: query.order,
-        page: query.page,
-        pageSize: query.pageSize,
-      });
+      return registerPage(services, registerFilterOf(query, { organisationIds }));
     },
   }),
   defineRoute({
@@ -78,20 +66,13 @@ export const breachRoutes = [
     params: orgParams,
     query: registerQuerySchema.omit({ organisationId: true }),
     handler: async ({ services, actor, query, role }) =>
-      registerPage(services, {
-        organisationIds: [actor.organisationId],
-        year: query.year,
-        statuses: query.status,
-        breachType: query.type,
-        notified: query.notified,
-        breachesOnly: query.breachesOnly,
-        search: query.q,
-        reportedBy: role && can(role, 'register.read') ? undefined : (actor.userId ?? undefined),
-        sort: query.sort,
-        order: query.order,
-        page: query.page,
-        pageSize: query.pageSize,
-      }),
+      registerPage(
+        services,
+        registerFilterOf(query, {
+          organisationIds: [actor.organisationId],
+          reportedBy: role && can(role, 'register.read') ? undefined : (actor.userId ?? undefined),
+        }),
+      ),
   }),
   defineRoute({
     method: 'POST',

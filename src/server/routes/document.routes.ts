@@ -11,7 +11,7 @@ import type { BreachCase } from '../../domain/breach-case.ts';
 import { documentKinds } from '../../domain/documents/document-model.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { notificationPhases } from '../../domain/supervisory-notification.ts';
-import { registerQuerySchema } from '../breach.schemas.ts';
+import { registerFilterOf, registerQuerySchema } from '../breach.schemas.ts';
 import { registerPage, viewBreach } from '../breach.service.ts';
 import { defineRoute, type RouteContext } from '../http-route.ts';
 import { orgParams } from './organisation.routes.ts';
@@ -134,19 +134,10 @@ export const documentRoutes = [
       .extend(documentQuery.shape),
     handler: async (context) => {
       const { services, actor, query, lang } = context;
-      const page = await registerPage(services, {
-        organisationIds: [actor.organisationId],
-        year: query.year,
-        statuses: query.status,
-        breachType: query.type,
-        notified: query.notified,
-        breachesOnly: query.breachesOnly,
-        search: query.q,
-        sort: query.sort,
-        order: query.order,
-        page: 1,
-        pageSize: 10_000,
-      });
+      const page = await registerPage(
+        services,
+        registerFilterOf(query, { organisationIds: [actor.organisationId] }),
+      );
       const cases: BreachCase[] = [];
       for (const item of page.items) cases.push((await viewBreach(services, actor, item.id)) as BreachCase);
       if (cases.length === 0) throw new DomainError('register.empty');

@@ -1,0 +1,371 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webDistDir } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { type RunningServer, startServer } from '../../src/server/start-server.ts';
+
+/**
+ * The whole path of issue 4 in a real Chromium, as a new user would walk it: first setup, the organisation's
+ * settings, an anonymous report through the public link on a phone, then the DPO confirms the breach, assesses
+ * it, notifies UODO, informs the people, adds and closes a corrective action, closes the case and finds it in the
+ * register and on the dashboard; then the same pages in English. Every main page is checked with axe-core (no
+ * serious or critical violation) and kept as a screenshot in .artifacts/screenshots; a console error fails it.
+ */
+const screenshots = join(process.cwd(), '.artifacts', 'screenshots');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const dpo = { name: 'Anna Nowak', email: 'iod@mops.example.pl', password: 'bardzo-tajne-haslo-2026' };
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+const consoleErrors: string[] = [];
+const renderTimes: Record<string, number> = {};
+const axeReport: Record<string, number> = {};
+
+function watch(page: Page) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+}
+
+async function newContext(
+  options: { mobile?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'pl-PL',
+    timezoneId: 'Europe/Warsaw',
+    viewport: options.mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 },
+    ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
+  const page = await context.newPage();
+  watch(page);
+  return { context, page };
+}
+
+/** axe-core on the page as it is: serious and critical violations fail the test, named with their nodes. */
+async function checkAccessibility(page: Page, name: string) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (options: unknown) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[];
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  axeReport[name] = bad.length;
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${name}`,
+  ).toEqual([]);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** The first paint of the page as the browser measured it. */
+async function firstRender(page: Page, name: string) {
+  const fcp = await page.evaluate(
+    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+  );
+  renderTimes[name] = Math.round(fcp);
+  expect(fcp, `first render of ${name}`).toBeLessThan(1000);
+}
+
+async function open(page: Page, path: string, heading: string, name: string) {
+  await page.goto(`${server.url}${path}`);
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).isVisible()).toBe(true);
+  await firstRender(page, name);
+}
+
+async function transition(page: Page, label: string, comment: string) {
+  await page.locator('.workflow-bar').getByRole('button', { name: label }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Komentarz — dlaczego').fill(comment);
+  await dialog.getByRole('button', { name: label }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(webDistDir, 'index.html'))) execSync('npm run build:web', { stdio: 'inherit' });
+  rmSync(screenshots, { recursive: true, force: true });
+  mkdirSync(screenshots, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'incydent-e2e-'));
+  server = await startServer({
+    ...loadConfig({}),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    sweepIntervalSeconds: 0,
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  console.log('[e2e] first render (ms):', JSON.stringify(renderTimes));
+  console.log('[e2e] axe serious/critical violations per page:', JSON.stringify(axeReport));
+});
+
+describe('the web app, end to end in Chromium', () => {
+  it('walks a breach from the public report to the register and the dashboard, in Polish and English', async () => {
+    const { page } = await newContext();
+
+    // First start: the one-time setup creates the administrator (the DPO) and the organisation.
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Pierwsze uruchomienie' }).waitFor();
+    await checkAccessibility(page, 'setup');
+    await shot(page, '00-setup');
+    await page.getByLabel('Nazwa organizacji').fill('Miejski Ośrodek Pomocy Społecznej w Przykładowie');
+    await page.getByLabel('Imię i nazwisko').fill(dpo.name);
+    await page.getByLabel('Adres e-mail').fill(dpo.email);
+    await page.getByLabel('Hasło').fill(dpo.password);
+    await page.getByRole('button', { name: 'Utwórz konto' }).click();
+
+    // Settings: the controller's data, the DPO, and the public report link.
+    await page.getByRole('heading', { level: 1, name: 'Ustawienia' }).waitFor();
+    await page.getByLabel('REGON').fill('012345678');
+    await page.getByLabel('Miejscowość').fill('Przykładowo');
+    await page.getByLabel('Imię i nazwisko IOD').fill(dpo.name);
+    await page.locator('#s-dpoEmail').fill(dpo.email);
+    await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
+    await page.getByText('Zapisano.').waitFor();
+    await checkAccessibility(page, 'settings');
+    await shot(page, '01-settings');
+    const reportLink = await page.getByTestId('report-link').getAttribute('href');
+    expect(reportLink).toMatch(/\/report\/.+/);
+
+    // The DPO serves a second controller too, so after the next login they choose one.
+    const created = await page.evaluate(async () => {
+      const session = await (await fetch('/api/session')).json();
+      const response = await fetch('/api/orgs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ name: 'Szkoła Podstawowa nr 3 w Przykładowie' }),
+      });
+      return response.status;
+    });
+    expect(created).toBe(201);
+    await page.getByRole('button', { name: 'Wyloguj' }).click();
+    await page.getByRole('heading', { name: 'Logowanie' }).waitFor();
+    await checkAccessibility(page, 'login');
+    await shot(page, '02-login');
+
+    // An employee reports, anonymously, from a phone, without an account.
+    const reporter = await newContext({ mobile: true });
+    await open(reporter.page, new URL(reportLink!).pathname, 'Zgłoś incydent', 'public-report');
+    await checkAccessibility(reporter.page, 'public-report');
+    await shot(reporter.page, '03-public-report');
+    await reporter.page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await reporter.page.getByText('Opisz, co się stało — to jedyne wymagane pole.').waitFor();
+    await reporter.page
+      .getByLabel('Ujawnienie danych osobie nieupoważnionej', { exact: false })
+      .first()
+      .check();
+    await reporter.page
+      .getByLabel('Co się stało?', { exact: false })
+      .fill(
+        'Wysłałam e-mail z listą 50 klientów (imiona, nazwiska, PESEL) na zły adres — do osoby spoza ośrodka.',
+      );
+    await reporter.page.getByLabel('Kiedy?').fill('dziś około 9:40');
+    await reporter.page.getByLabel('Gdzie?').fill('pokój 12, poczta e-mail');
+    await reporter.page.getByLabel('Chcę pozostać anonimowy(-a)').check();
+    await reporter.page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    const receipt = reporter.page.getByTestId('receipt-code');
+    await receipt.waitFor();
+    expect((await receipt.textContent())?.length).toBeGreaterThanOrEqual(6);
+    await checkAccessibility(reporter.page, 'public-report-receipt');
+    await shot(reporter.page, '04-public-report-receipt');
+    await reporter.page.getByRole('button', { name: 'English' }).click();
+    await reporter.page.getByRole('heading', { name: 'Thank you: the report has been received' }).waitFor();
+    await reporter.context.close();
+
+    // The DPO logs in and chooses the organisation.
+    await page.getByLabel('Adres e-mail').fill(dpo.email);
+    await page.getByLabel('Hasło').fill(dpo.password);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.getByRole('heading', { name: 'Wybierz organizację' }).waitFor();
+    await checkAccessibility(page, 'choose-organisation');
+    await shot(page, '05-choose-organisation');
+    await page.getByRole('button', { name: /Miejski Ośrodek/ }).click();
+
+    // Inbox: the new report.
+    await page.getByRole('heading', { level: 1, name: 'Skrzynka' }).waitFor();
+    const newReports = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Nowe zgłoszenia' }),
+    });
+    const reportRow = newReports.getByRole('row').nth(1);
+    await reportRow.waitFor();
+    const reference = (await reportRow.getByRole('link').textContent())!.trim();
+    await reportRow.getByRole('link').click();
+
+    // Breach page: confirming the breach starts the 72-hour clock.
+    await page.getByRole('heading', { level: 1, name: reference, exact: false }).waitFor();
+    await transition(
+      page,
+      'Potwierdź naruszenie',
+      'Dane trafiły do osoby nieuprawnionej: potwierdzam naruszenie.',
+    );
+    await page.locator('.breach-state').getByText('Naruszenie stwierdzone').waitFor();
+    await page
+      .locator('.breach-state')
+      .getByText(/zostało 7\d godz\./)
+      .waitFor();
+    const breachPath = new URL(page.url()).pathname;
+    await open(page, '/inbox', 'Skrzynka', 'inbox');
+    await page.locator('.deadline.on-time', { hasText: /zostało 7\d godz\./ }).waitFor();
+    await checkAccessibility(page, 'inbox');
+    await shot(page, '12-inbox');
+    await page.goto(`${server.url}${breachPath}`);
+
+    // Details: type, data and subject categories, numbers, cause.
+    await page.locator('.tabs').getByRole('link', { name: 'Szczegóły' }).click();
+    await page.getByLabel('Naruszenie poufności danych').check();
+    await page.getByLabel('Numer ewidencyjny PESEL').check();
+    await page.getByLabel('Nazwiska i imiona').check();
+    await page.getByLabel('Przybliżona liczba osób').fill('50');
+    await page.getByLabel('Przyczyna').selectOption('internal-unintentional');
+    await page.getByRole('button', { name: 'Zapisz szczegóły' }).click();
+    await page.getByText('Zapisano.').waitFor();
+
+    // Assessment: the rules' decision updates live as the answers change.
+    await page.locator('.tabs').getByRole('link', { name: 'Ocena ryzyka' }).click();
+    const verdict = page.locator('.verdict');
+    await verdict.waitFor();
+    await expect.poll(() => verdict.getAttribute('class')).toContain('level-high');
+    await page
+      .getByRole('group', { name: 'Czy dane były zaszyfrowane?' })
+      .getByLabel('Tak', { exact: true })
+      .check();
+    await page
+      .getByRole('group', { name: 'Czy klucz lub hasło do szyfrowania mogły zostać ujawnione?' })
+      .getByLabel('Nie', { exact: true })
+      .check();
+    await expect.poll(() => verdict.getAttribute('class')).toContain('level-unlikely');
+    await page
+      .getByRole('group', { name: 'Czy dane były zaszyfrowane?' })
+      .getByLabel('Nie', { exact: true })
+      .check();
+    await expect.poll(() => verdict.getAttribute('class')).toContain('level-high');
+    await expect.poll(() => verdict.textContent()).toContain('PESEL');
+    await page
+      .getByRole('group', { name: 'Czy odbiorca jest zaufany i potwierdził usunięcie danych?' })
+      .getByLabel('Nie', { exact: true })
+      .check();
+    await page
+      .getByLabel('Komentarz — dlaczego')
+      .fill('Ocena po rozmowie z pracownicą i odbiorcą wiadomości.');
+    await page.getByRole('button', { name: 'Zapisz ocenę' }).click();
+    await page.locator('.breach-state').getByText('Ryzyko ocenione').waitFor();
+    await page.getByRole('heading', { name: 'Wcześniejsze oceny' }).waitFor();
+    await checkAccessibility(page, 'assessment');
+    await shot(page, '07-assessment');
+
+    // Notifications: the decision to notify UODO is recorded as a complete notification.
+    await page.locator('.workflow-bar').getByRole('link', { name: 'Zapisz zgłoszenie do UODO' }).click();
+    await page.getByLabel('Rodzaj zgłoszenia').selectOption('complete');
+    await page.getByLabel('Sygnatura sprawy UODO').fill('DKN.5130.1234.2026');
+    await page
+      .getByLabel('Komentarz — dlaczego')
+      .fill('Wysokie ryzyko: zgłoszenie kompletne przez biznes.gov.pl.');
+    await page.getByRole('button', { name: 'Zapisz zgłoszenie' }).click();
+    await page.locator('.breach-state').getByText('Zgłoszone do UODO').waitFor();
+    await page.locator('.breach-state').getByText('zgłoszono w terminie').waitFor();
+    await page.getByRole('button', { name: 'Zgłoszenie kompletne/jednorazowe' }).click();
+    await page.locator('.copy-table').waitFor();
+    await page.getByLabel('Czy osoby zostały zawiadomione?').selectOption('told');
+    await page.getByLabel('Liczba zawiadomionych osób').fill('50');
+    await page.getByLabel('List').check();
+    await page.getByRole('button', { name: 'Zapisz dane zawiadomienia' }).click();
+    await page.locator('form', { hasText: 'Zapisz dane zawiadomienia' }).getByText('Zapisano.').waitFor();
+    await checkAccessibility(page, 'notifications');
+    await shot(page, '08-notifications');
+    await transition(page, 'Zapisz zawiadomienie osób', 'Listy polecone wysłane do 50 osób.');
+    await page.locator('.breach-state').getByText('Osoby zawiadomione').waitFor();
+    await transition(page, 'Rozpocznij działania naprawcze', 'Szkolenie i zmiana ustawień poczty.');
+
+    // Corrective action with owner, due date, status and effectiveness.
+    await page.locator('.tabs').getByRole('link', { name: 'Działania' }).click();
+    await page.getByLabel('Odpowiedzialny').fill('Kierownik działu');
+    await page.getByLabel('Termin').fill('2030-01-31');
+    await page
+      .getByLabel('Opis działania', { exact: false })
+      .fill('Szkolenie pracowników z wysyłki e-maili; opóźnione wysyłanie w poczcie.');
+    await page.getByRole('button', { name: 'Dodaj działanie' }).click();
+    const action = page.locator('.action-item').first();
+    await action.waitFor();
+    await action.getByLabel('Status').selectOption('done');
+    await action.getByLabel('Czy skuteczne?').selectOption('true');
+    await action.getByLabel('Ocena skuteczności').fill('Brak podobnych pomyłek przez kwartał.');
+    await action.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await expect
+      .poll(() => page.locator('.action-item').first().getByLabel('Status').inputValue())
+      .toBe('done');
+    await checkAccessibility(page, 'actions');
+    await shot(page, '09-actions');
+    await transition(page, 'Zamknij', 'Działania wykonane i skuteczne.');
+    await page.locator('.breach-state').getByText('Zamknięty').waitFor();
+
+    // The overview keeps the whole timeline.
+    await page.locator('.tabs').getByRole('link', { name: 'Przegląd' }).click();
+    await page.locator('.timeline').getByText('Działania wykonane i skuteczne.', { exact: false }).waitFor();
+    await open(page, breachPath, reference, 'breach');
+    await checkAccessibility(page, 'breach');
+    await shot(page, '06-breach');
+
+    // Register and dashboard.
+    await open(page, '/register', 'Rejestr naruszeń', 'register');
+    const row = page.getByRole('row', { name: new RegExp(reference) });
+    await row.getByText('Zamknięty').waitFor();
+    await checkAccessibility(page, 'register');
+    await shot(page, '10-register');
+    await open(page, '/dashboard', 'Pulpit', 'dashboard');
+    await page.locator('.tile', { hasText: 'Naruszenia' }).getByText('1', { exact: true }).waitFor();
+    await expect.poll(() => page.locator('canvas').count()).toBe(4);
+    await checkAccessibility(page, 'dashboard');
+    await shot(page, '11-dashboard');
+    await open(page, '/settings', 'Ustawienia', 'settings');
+
+    // The same path reads in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await open(page, '/inbox', 'Inbox', 'inbox-en');
+    await open(page, breachPath, reference, 'breach-en');
+    await page.locator('.breach-state').getByText('Closed').waitFor();
+    await page.locator('.tabs').getByRole('link', { name: 'Risk assessment' }).click();
+    await page.getByRole('heading', { name: 'Earlier assessments' }).waitFor();
+    await checkAccessibility(page, 'assessment-en');
+    await shot(page, '13-assessment-en');
+    await open(page, '/register', 'Breach register', 'register-en');
+    await page
+      .getByRole('row', { name: new RegExp(reference) })
+      .getByText('Closed')
+      .waitFor();
+    await open(page, '/dashboard', 'Dashboard', 'dashboard-en');
+    await shot(page, '14-dashboard-en');
+
+    expect(consoleErrors).toEqual([]);
+  }, 240_000);
+});

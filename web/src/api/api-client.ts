@@ -1,0 +1,97 @@
+import type { Lang } from '../../../src/domain/language.ts';
+import { ApiError } from './api-error.ts';
+
+/**
+ * The web app's HTTP client. It sends the CSRF token on every change, asks for messages in the chosen language,
+ * and when the session has expired it waits for the user to log in again (the page stays as it is, so nothing
+ * typed is lost) and then repeats the request once.
+ */
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+const state: {
+  csrfToken: string | null;
+  lang: Lang;
+  onSessionExpired: (() => Promise<void>) | null;
+} = { csrfToken: null, lang: 'pl', onSessionExpired: null };
+
+export function setCsrfToken(token: string | null): void {
+  state.csrfToken = token;
+}
+
+export function setApiLanguage(lang: Lang): void {
+  state.lang = lang;
+}
+
+/** The session provider registers how to get a fresh session: it shows the login dialog and resolves after it. */
+export function setSessionExpiredHandler(handler: (() => Promise<void>) | null): void {
+  state.onSessionExpired = handler;
+}
+
+export function apiUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  params.set('lang', state.lang);
+  return `${path}?${params.toString()}`;
+}
+
+async function send<T>(
+  method: Method,
+  path: string,
+  options: { query?: Query; body?: unknown; raw?: Blob; headers?: Record<string, string> },
+  retried: boolean,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  let body: BodyInit | undefined;
+  if (options.raw) body = options.raw;
+  else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const response = await fetch(apiUrl(path, options.query), {
+    method,
+    headers,
+    body: body ?? null,
+    credentials: 'same-origin',
+  });
+  const type = response.headers.get('content-type') ?? '';
+  const payload: unknown = type.includes('application/json') ? await response.json() : null;
+  if (response.ok) return payload as T;
+  const error = (payload as { error?: { code: string; message: string; fields?: [] } } | null)?.error;
+  const apiError = new ApiError({
+    status: response.status,
+    code: error?.code ?? 'internal',
+    message: error?.message ?? response.statusText,
+    ...(error?.fields ? { fields: error.fields } : {}),
+  });
+  const expired = apiError.code === 'auth.required' || apiError.code === 'auth.csrf';
+  if (expired && !retried && state.onSessionExpired && !path.startsWith('/api/auth/')) {
+    await state.onSessionExpired();
+    return send(method, path, options, true);
+  }
+  throw apiError;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => send<T>('GET', path, query ? { query } : {}, false),
+  post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body: body ?? {} }, false),
+  put: <T>(path: string, body: unknown) => send<T>('PUT', path, { body }, false),
+  patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, { body }, false),
+  delete: <T>(path: string) => send<T>('DELETE', path, {}, false),
+  upload: <T>(path: string, file: File) =>
+    send<T>(
+      'POST',
+      path,
+      {
+        raw: file,
+        headers: {
+          'content-type': file.type || 'application/octet-stream',
+          'x-filename': encodeURIComponent(file.name),
+        },
+      },
+      false,
+    ),
+};

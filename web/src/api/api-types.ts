@@ -1,0 +1,151 @@
+import type { BreachCase } from '../../../src/domain/breach-case.ts';
+import type { WorkflowEvent } from '../../../src/domain/breach-workflow.ts';
+import type { DeadlineState } from '../../../src/domain/notification-deadline.ts';
+import type { Permission, Role } from '../../../src/domain/permissions.ts';
+
+/**
+ * Shapes of the API's answers as the web app reads them. A breach is the domain's BreachCase; only what the
+ * server adds around it (version, files, approvals, allowed actions) is described here.
+ */
+export type Membership = { organisationId: string; organisationName: string; role: Role };
+
+export type SessionInfo = {
+  user: { id: string; email: string; name: string; lang: string; totpEnabled: boolean };
+  csrfToken: string;
+  memberships: Membership[];
+};
+
+export type SessionProbe = {
+  setupNeeded: boolean;
+  secondFactorPending: boolean;
+  session: SessionInfo | null;
+};
+
+export type Deadline = { deadlineAt: string; state: DeadlineState; hoursLeft: number };
+
+export type BreachView = BreachCase & {
+  version: number;
+  attachments: {
+    id: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    uploadedBy: string;
+    uploadedAt: string;
+  }[];
+  approvals: { id: string; subject: string; note: string | null; approvedBy: string; approvedAt: string }[];
+  allowedEvents: WorkflowEvent[];
+  permissions: Permission[];
+};
+
+export type HistoryEntry = {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+};
+
+export type RegisterItem = {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  reference: string;
+  title: string;
+  status: string;
+  createdAt: string;
+  awareAt: string | null;
+  firstNotifiedAt: string | null;
+  breachTypes: string[];
+  riskLevel: string | null;
+  authorityDecision: string | null;
+  subjectsApprox: number | null;
+  closedAt: string | null;
+  deadline: Deadline | null;
+};
+
+export type RegisterPage = { total: number; page: number; pageSize: number; items: RegisterItem[] };
+
+type BreachSummary = {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  reference: string;
+  title: string;
+  status: string;
+  createdAt: string;
+  awareAt: string | null;
+  riskLevel: string | null;
+};
+
+export type Inbox = {
+  newReports: BreachSummary[];
+  openBreaches: (BreachSummary & { deadline: Deadline | null })[];
+  actionsDue: {
+    id: string;
+    organisationId: string;
+    breachId: string;
+    reference: string;
+    title: string;
+    kind: string;
+    description: string;
+    owner: string | null;
+    dueDate: string | null;
+    status: string;
+    overdue: boolean;
+  }[];
+  deadlineEvents: {
+    id: string;
+    kind: string;
+    at: string;
+    breachId: string;
+    organisationId: string;
+    reference: string;
+    title: string;
+  }[];
+};
+
+export type Dashboard = {
+  year: number | null;
+  totals: {
+    incidents: number;
+    breaches: number;
+    notified: number;
+    notNotified: number;
+    open: number;
+    closed: number;
+  };
+  perMonth: { month: string; incidents: number; breaches: number }[];
+  byType: { type: string; count: number }[];
+  byCause: { cause: string; count: number }[];
+  timeToNotification: {
+    items: { id: string; reference: string; hours: number }[];
+    medianHours: number | null;
+    maxHours: number | null;
+    withinDeadline: number;
+    late: number;
+  };
+  overdue: { notificationOverdue: number; notifiedLate: number; actionsOverdue: number };
+};
+
+export type OrganisationSettings = {
+  id: string;
+  reportToken: string;
+  name: string;
+  regon: string | null;
+  nip: string | null;
+  krs: string | null;
+  sector: { kind: 'public' | 'private'; name: string } | null;
+  address: Record<string, string | null>;
+  representatives: { name: string; position: string }[];
+  dpo: { name: string; phone: string | null; email: string | null } | null;
+  contactPoint: string | null;
+  requireTotp: boolean;
+  dueSoonHours: number;
+  criticalHours: number;
+  reminderThresholds: number[];
+};
+
+export type Member = { userId: string; email: string; name: string; role: Role; totpEnabled: boolean };

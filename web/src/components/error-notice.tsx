@@ -1,0 +1,26 @@
+import { ApiError, errorText } from '../api/api-error.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+
+/** Shows any failure in words, with the fields at fault; announced to screen readers. */
+export function ErrorNotice(props: { error: unknown }) {
+  const { t } = useI18n();
+  if (props.error === null || props.error === undefined) return null;
+  const fields = props.error instanceof ApiError ? props.error.fields : [];
+  return (
+    <div className="notice error" role="alert">
+      <strong>
+        {errorText(props.error, { offline: t('error.offline'), unexpected: t('error.unexpected') })}
+      </strong>
+      {fields.length > 1 ? (
+        <ul>
+          {fields.map((f) => (
+            <li key={`${f.field}:${f.message}`}>
+              {f.field}: {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="hint">{t('error.keptInput')}</p>
+    </div>
+  );
+}

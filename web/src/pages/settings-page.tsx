@@ -1,0 +1,292 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { type Role, roleLabels, roles } from '../../../src/domain/permissions.ts';
+import { api } from '../api/api-client.ts';
+import type { Member, OrganisationSettings } from '../api/api-types.ts';
+import { useSession } from '../app/session-context.tsx';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { useLoad, useTitle } from '../components/use-load.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+
+type OrgDraft = {
+  name: string;
+  regon: string;
+  nip: string;
+  street: string;
+  building: string;
+  postalCode: string;
+  city: string;
+  dpoName: string;
+  dpoEmail: string;
+  dpoPhone: string;
+  representativeName: string;
+  representativePosition: string;
+  dueSoonHours: string;
+  criticalHours: string;
+  reminderThresholds: string;
+};
+
+function draftOf(o: OrganisationSettings): OrgDraft {
+  return {
+    name: o.name,
+    regon: o.regon ?? '',
+    nip: o.nip ?? '',
+    street: o.address.street ?? '',
+    building: o.address.building ?? '',
+    postalCode: o.address.postalCode ?? '',
+    city: o.address.city ?? '',
+    dpoName: o.dpo?.name ?? '',
+    dpoEmail: o.dpo?.email ?? '',
+    dpoPhone: o.dpo?.phone ?? '',
+    representativeName: o.representatives[0]?.name ?? '',
+    representativePosition: o.representatives[0]?.position ?? '',
+    dueSoonHours: String(o.dueSoonHours),
+    criticalHours: String(o.criticalHours),
+    reminderThresholds: o.reminderThresholds.join(', '),
+  };
+}
+
+function Members(props: { organisationId: string; canManage: boolean }) {
+  const { t, l } = useI18n();
+  const base = `/api/orgs/${props.organisationId}/members`;
+  const { data, error, setData } = useLoad(() => api.get<{ items: Member[] }>(base), [base]);
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>('reporter');
+  const [formError, setFormError] = useState<unknown>(null);
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    try {
+      await api.put(base, { email, role, ...(name ? { name } : {}), ...(password ? { password } : {}) });
+      setData(await api.get<{ items: Member[] }>(base));
+      setEmail('');
+      setName('');
+      setPassword('');
+    } catch (caught) {
+      setFormError(caught);
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="members-title">
+      <h2 id="members-title">{t('settings.members')}</h2>
+      <ErrorNotice error={error} />
+      {data ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.memberName')}</th>
+              <th scope="col">{t('login.email')}</th>
+              <th scope="col">{t('settings.role')}</th>
+              <th scope="col">{t('settings.secondFactor')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((m) => (
+              <tr key={m.userId}>
+                <td>{m.name}</td>
+                <td>{m.email}</td>
+                <td>{l(roleLabels[m.role])}</td>
+                <td>{m.totpEnabled ? t('common.yes') : t('common.no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {props.canManage ? (
+        <form onSubmit={add} className="stack" noValidate>
+          <h3>{t('settings.addMember')}</h3>
+          <p className="hint">{t('settings.addMemberHint')}</p>
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor="m-email">{t('login.email')}</label>
+              <input id="m-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor="m-role">{t('settings.role')}</label>
+              <select id="m-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {l(roleLabels[r])}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="m-name">{t('settings.memberName')}</label>
+              <input id="m-name" value={name} onChange={(e) => setName(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor="m-password">{t('settings.initialPassword')}</label>
+              <input
+                id="m-password"
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </div>
+          </div>
+          <ErrorNotice error={formError} />
+          <div>
+            <button type="submit" className="button">
+              {t('settings.addMemberSubmit')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** The organisation (controller, REGON, address, DPO, representative), people and roles, thresholds, report link. */
+export default function SettingsPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  useTitle(t('settings.title'));
+  const organisationId = session.organisationId!;
+  const base = `/api/orgs/${organisationId}`;
+  const { data, error, setData } = useLoad(() => api.get<OrganisationSettings>(base), [base]);
+  const [draft, setDraft] = useState<OrgDraft | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (data) setDraft(draftOf(data));
+  }, [data]);
+  const canEdit = session.membership?.role === 'admin';
+  if (!data || !draft)
+    return error ? <ErrorNotice error={error} /> : <p role="status">{t('common.loading')}</p>;
+  const reportLink = `${window.location.origin}/report/${data.reportToken}`;
+  const set = (key: keyof OrgDraft, value: string) => {
+    setSaved(false);
+    setDraft({ ...draft, [key]: value });
+  };
+  const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaveError(null);
+    try {
+      const updated = await api.patch<OrganisationSettings>(base, {
+        name: draft.name,
+        regon: orNull(draft.regon),
+        nip: orNull(draft.nip),
+        address: {
+          street: orNull(draft.street),
+          building: orNull(draft.building),
+          postalCode: orNull(draft.postalCode),
+          city: orNull(draft.city),
+        },
+        dpo: draft.dpoName.trim()
+          ? { name: draft.dpoName.trim(), email: orNull(draft.dpoEmail), phone: orNull(draft.dpoPhone) }
+          : null,
+        representatives: draft.representativeName.trim()
+          ? [{ name: draft.representativeName.trim(), position: draft.representativePosition.trim() }]
+          : [],
+        dueSoonHours: Number(draft.dueSoonHours),
+        criticalHours: Number(draft.criticalHours),
+        reminderThresholds: draft.reminderThresholds
+          .split(/[,;\s]+/)
+          .filter(Boolean)
+          .map(Number),
+      });
+      setData(updated);
+      setSaved(true);
+      await session.refresh();
+    } catch (caught) {
+      setSaveError(caught);
+    }
+  };
+  const input = (key: keyof OrgDraft, label: string, extra: { type?: string; hint?: string } = {}) => (
+    <div className="field">
+      <label htmlFor={`s-${key}`}>{label}</label>
+      {extra.hint ? (
+        <p className="hint" id={`s-${key}-hint`}>
+          {extra.hint}
+        </p>
+      ) : null}
+      <input
+        id={`s-${key}`}
+        type={extra.type ?? 'text'}
+        value={draft[key]}
+        aria-describedby={extra.hint ? `s-${key}-hint` : undefined}
+        onChange={(e) => set(key, e.target.value)}
+      />
+    </div>
+  );
+  return (
+    <div className="stack-lg">
+      <h1>{t('settings.title')}</h1>
+      <section className="card stack" aria-labelledby="link-title">
+        <h2 id="link-title">{t('settings.reportLink')}</h2>
+        <p className="hint">{t('settings.reportLinkHint')}</p>
+        <p className="report-link">
+          <a href={reportLink} data-testid="report-link">
+            {reportLink}
+          </a>{' '}
+          <button
+            type="button"
+            className="button small subtle"
+            onClick={() => void navigator.clipboard?.writeText(reportLink)}
+          >
+            {t('notifications.copy')}
+          </button>
+        </p>
+      </section>
+      <form onSubmit={save} className="stack" noValidate>
+        <fieldset disabled={!canEdit} className="stack plain-fieldset">
+          <legend className="visually-hidden">{t('settings.organisation')}</legend>
+          <section className="card stack">
+            <h2>{t('settings.organisation')}</h2>
+            <div className="grid-3">
+              {input('name', t('settings.name'))}
+              {input('regon', 'REGON', { hint: t('settings.regonHint') })}
+              {input('nip', 'NIP')}
+              {input('street', t('settings.street'))}
+              {input('building', t('settings.building'))}
+              {input('postalCode', t('settings.postalCode'))}
+              {input('city', t('settings.city'))}
+            </div>
+          </section>
+          <section className="card stack">
+            <h2>{t('settings.dpo')}</h2>
+            <div className="grid-3">
+              {input('dpoName', t('settings.dpoName'))}
+              {input('dpoEmail', t('login.email'), { type: 'email' })}
+              {input('dpoPhone', t('settings.phone'), { type: 'tel' })}
+            </div>
+            <h3>{t('settings.representative')}</h3>
+            <div className="grid-2">
+              {input('representativeName', t('settings.memberName'))}
+              {input('representativePosition', t('settings.position'))}
+            </div>
+          </section>
+          <section className="card stack">
+            <h2>{t('settings.thresholds')}</h2>
+            <p className="hint">{t('settings.thresholdsHint')}</p>
+            <div className="grid-3">
+              {input('dueSoonHours', t('settings.dueSoon'), { type: 'number' })}
+              {input('criticalHours', t('settings.critical'), { type: 'number' })}
+              {input('reminderThresholds', t('settings.reminders'))}
+            </div>
+          </section>
+        </fieldset>
+        <ErrorNotice error={saveError} />
+        {saved ? (
+          <p className="notice success" role="status">
+            {t('common.saved')}
+          </p>
+        ) : null}
+        {canEdit ? (
+          <div>
+            <button type="submit" className="button primary">
+              {t('settings.save')}
+            </button>
+          </div>
+        ) : (
+          <p className="hint">{t('settings.readOnly')}</p>
+        )}
+      </form>
+      <Members organisationId={organisationId} canManage={canEdit} />
+    </div>
+  );
+}
