@@ -48,8 +48,13 @@ const maxCarry = 4 << 20;
  * each read is scanned in place up to its last newline, and the unfinished line moves to the buffer's front to be
  * completed by the next read, so no chunk is allocated or concatenated.
  */
+// One read buffer per thread, kept for the thread's next part: a new one per part was garbage the size of the
+// buffer that resident memory kept until a collection (freed memory outside the JavaScript heap stays mapped).
+let reused: Buffer | null = null;
+
 function readRange(task: RangeTask, scanner: ByteScanner, onBytes?: (bytes: number) => void): void {
-  let buf = Buffer.allocUnsafe(readSize + maxCarry);
+  reused ??= Buffer.allocUnsafe(readSize + maxCarry);
+  let buf = reused;
   const fd = openSync(task.path, 'r');
   try {
     let position = task.start;

@@ -40,8 +40,9 @@ export type TallySnapshot = {
   valid: Record<IdentifierKind, number>;
   peselInvalid: number;
   records: number;
-  keys: Record<IdentifierKind, KeyArray>;
-  subjectKeys: { idCard: KeyArray; email: KeyArray; phone: KeyArray };
+  /** Distinct keys of each kind as sorted blocks, each below the next. */
+  keys: Record<IdentifierKind, KeyArray[]>;
+  subjectKeys: { idCard: KeyArray[]; email: KeyArray[]; phone: KeyArray[] };
   categories: AssessCategory[];
   people: PersonRow[] | null;
 };
@@ -96,37 +97,37 @@ export class ScanTally {
     for (const f of row.files) if (!known.files.includes(f)) known.files.push(f);
   }
 
+  /** The tally's counts, with its key sets moved into the snapshot (the tally is left without keys). */
   snapshot(): TallySnapshot {
-    const keys = Object.fromEntries(identifierKinds.map((kind) => [kind, this.sets[kind].pack()])) as Record<
-      IdentifierKind,
-      KeyArray
-    >;
+    const keys = Object.fromEntries(
+      identifierKinds.map((kind) => [kind, this.sets[kind].takeBlocks()]),
+    ) as Record<IdentifierKind, KeyArray[]>;
     return {
       valid: { ...this.valid },
       peselInvalid: this.peselInvalid,
       records: this.records,
       keys,
       subjectKeys: {
-        idCard: this.subjects.idCard.pack(),
-        email: this.subjects.email.pack(),
-        phone: this.subjects.phone.pack(),
+        idCard: this.subjects.idCard.takeBlocks(),
+        email: this.subjects.email.takeBlocks(),
+        phone: this.subjects.phone.takeBlocks(),
       },
       categories: assessCategories.filter((c) => this.categories.has(c)),
       people: this.people ? [...this.people.values()] : null,
     };
   }
 
-  /** Adds another tally of this thread. */
+  /** Adds another tally of this thread, whose key sets are moved here (it is left without keys). */
   absorb(other: ScanTally): void {
     for (const kind of identifierKinds) {
       this.valid[kind] += other.valid[kind];
-      this.sets[kind].addPacked(other.sets[kind].pack());
+      this.sets[kind].absorb(other.sets[kind]);
     }
     this.peselInvalid += other.peselInvalid;
     this.records += other.records;
-    this.subjects.idCard.addPacked(other.subjects.idCard.pack());
-    this.subjects.email.addPacked(other.subjects.email.pack());
-    this.subjects.phone.addPacked(other.subjects.phone.pack());
+    this.subjects.idCard.absorb(other.subjects.idCard);
+    this.subjects.email.absorb(other.subjects.email);
+    this.subjects.phone.absorb(other.subjects.phone);
     for (const c of other.categories) this.categories.add(c);
     if (other.people) for (const row of other.people.values()) this.addPerson(row);
   }
@@ -135,13 +136,13 @@ export class ScanTally {
   merge(other: TallySnapshot): void {
     for (const kind of identifierKinds) {
       this.valid[kind] += other.valid[kind];
-      this.sets[kind].addPacked(other.keys[kind]);
+      this.sets[kind].addBlocks(other.keys[kind]);
     }
     this.peselInvalid += other.peselInvalid;
     this.records += other.records;
-    this.subjects.idCard.addPacked(other.subjectKeys.idCard);
-    this.subjects.email.addPacked(other.subjectKeys.email);
-    this.subjects.phone.addPacked(other.subjectKeys.phone);
+    this.subjects.idCard.addBlocks(other.subjectKeys.idCard);
+    this.subjects.email.addBlocks(other.subjectKeys.email);
+    this.subjects.phone.addBlocks(other.subjectKeys.phone);
     for (const c of other.categories) this.categories.add(c);
     if (other.people) for (const row of other.people) this.addPerson(row);
   }
@@ -149,6 +150,11 @@ export class ScanTally {
 
 /** Transferable buffers of a snapshot, for `postMessage`. */
 export function snapshotTransferList(s: TallySnapshot): ArrayBuffer[] {
-  const arrays = [...Object.values(s.keys), s.subjectKeys.idCard, s.subjectKeys.email, s.subjectKeys.phone];
+  const arrays = [
+    ...Object.values(s.keys),
+    s.subjectKeys.idCard,
+    s.subjectKeys.email,
+    s.subjectKeys.phone,
+  ].flat();
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

@@ -36,6 +36,59 @@ describe('KeySet merges in place exactly like a Set', () => {
     );
   });
 
+  it('radix-sorts full-width keys and keeps blocks in order past flushes, splits and absorbs', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<1 | 2>(1, 2),
+        fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 3000 }),
+        fc.array(fc.nat({ max: 0x1fffff }), { maxLength: 3000 }),
+        fc.integer({ min: 1, max: 40 }),
+        (lanes, los, his, spread) => {
+          const set = new KeySet(lanes);
+          const other = new KeySet(lanes);
+          const reference = new Set<number>();
+          for (let k = 0; k < los.length; k++) {
+            const lo = los[k]!;
+            const hi = lanes === 2 ? (his[k] ?? 0) : 0;
+            // Repeat some keys, so batches and blocks hold duplicates of each other.
+            const key = lanes === 1 ? lo : hi * 4294967296 + lo;
+            reference.add(key);
+            (k % spread === 0 ? other : set).add(lo, hi);
+            if (k % 7 === 0) set.add(lo, hi);
+          }
+          set.absorb(other);
+          const sorted = [...reference].sort((a, b) => a - b);
+          expect([...set.pack()]).toEqual(sorted);
+          expect(other.size).toBe(0);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('splits large sets into blocks and still counts ranges and unions exactly', () => {
+    const set = new KeySet(1);
+    for (let k = 0; k < 1_500_000; k++) set.add(((k * 2654435761) >>> 0) % 3_000_000);
+    const other = new KeySet(1);
+    for (let k = 0; k < 700_000; k++) other.add(2_000_000 + k * 3);
+    const reference = new Uint8Array(4_200_000);
+    for (let k = 0; k < 1_500_000; k++) reference[((k * 2654435761) >>> 0) % 3_000_000] = 1;
+    for (let k = 0; k < 700_000; k++) reference[2_000_000 + k * 3] = 1;
+    set.addPacked(other.pack());
+    let all = 0;
+    let range = 0;
+    for (let k = 0; k < reference.length; k++) {
+      all += reference[k]!;
+      if (k >= 1_000_000 && k <= 2_500_000) range += reference[k]!;
+    }
+    expect(set.size).toBe(all);
+    expect(set.countBetween(1_000_000, 2_500_000)).toBe(range);
+    const packed = set.pack();
+    let ordered = true;
+    for (let k = 1; k < packed.length; k++) if (packed[k - 1]! >= packed[k]!) ordered = false;
+    expect(ordered).toBe(true);
+  });
+
   it('keeps counting past many flushes', () => {
     const set = new KeySet(1);
     for (let k = 0; k < 300_000; k++) set.add((k * 7919) % 100_003);
