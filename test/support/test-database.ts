@@ -41,7 +41,18 @@ export async function freshDatabase(): Promise<AppDatabase & { url: string | nul
     async close() {
       await database.close();
       const cleanup = await openDatabase({ databaseUrl: url, poolSize: 1 });
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(cleanup.db);
+      // All our connections are closed by now; retry while the server finishes closing them, force only last.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await sql
+            .raw(`drop database if exists ${name}${attempt >= 20 ? ' with (force)' : ''}`)
+            .execute(cleanup.db);
+          break;
+        } catch (error) {
+          if (attempt >= 20) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
       await cleanup.close();
     },
   };
