@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webDistDir } from '../../src/server/app.ts';
@@ -19,6 +20,13 @@ import { type RunningServer, startServer } from '../../src/server/start-server.t
 const screenshots = join(process.cwd(), '.artifacts', 'screenshots');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const dpo = { name: 'Anna Nowak', email: 'iod@mops.example.pl', password: 'bardzo-tajne-haslo-2026' };
+
+/** A valid PESEL number: the base's ten digits and their check digit (as in test/server/scan-in-breach.test.ts). */
+function pesel(base: string): string {
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  const sum = [...base].reduce((acc, digit, i) => acc + Number(digit) * weights[i]!, 0);
+  return base + String((10 - (sum % 10)) % 10);
+}
 
 let server: RunningServer;
 let browser: Browser;
@@ -250,6 +258,65 @@ describe('the web app, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Zapisz szczegóły' }).click();
     await page.getByText('Zapisano.').waitFor();
 
+    // Leak analysis: the leaked list is uploaded, scanned in the background, and fills the breach's numbers.
+    await page.locator('.tabs').getByRole('link', { name: 'Analiza wycieku' }).click();
+    await page.getByRole('heading', { name: 'Analiza wycieku', level: 2 }).waitFor();
+    const leakedRows = [
+      'imię;nazwisko;pesel;email;kod pocztowy',
+      `Jan;Kowalski;${pesel('8001011234')};jan@example.pl;15-001`,
+      `Ola;Nowak;${pesel('1521023456')};ola@example.pl;15-002`,
+      `Ela;Wiśniewska;${pesel('1923037890')};ela@example.pl;15-003`,
+    ];
+    await page.getByLabel('Pliki do analizy').setInputFiles({
+      name: 'lista klientów.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${leakedRows.join('\n')}\n`),
+    });
+    const scanCard = page.locator('.scan-card').first();
+    await scanCard.getByText('zakończona', { exact: true }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => scanCard.locator('.scan-totals').textContent()).toMatch(/W tym dzieci.*2/);
+    const peselRow = scanCard.getByRole('row', { name: /PESEL/ });
+    expect(await peselRow.getByRole('cell').allTextContents()).toEqual(['3', '3', '0']);
+    expect(await scanCard.textContent()).not.toContain(pesel('8001011234'));
+    await checkAccessibility(page, 'leak-analysis');
+    await shot(page, '06a-leak-analysis');
+    await scanCard.getByRole('button', { name: 'Uzupełnij naruszenie na podstawie analizy' }).click();
+    await scanCard.getByText('Naruszenie uzupełniono na podstawie tej analizy.').waitFor();
+    await page.locator('.tabs').getByRole('link', { name: 'Przegląd' }).click();
+    const classification = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Klasyfikacja' }),
+    });
+    await classification.getByText('ok. 3 (analiza plików)').waitFor();
+    await classification.getByText('Dzieci', { exact: false }).first().waitFor();
+    await page.locator('.timeline').getByText('Naruszenie uzupełnione z analizy wycieku').waitFor();
+    // The timeline names changed fields in words, not as the API's field names.
+    const updatedEntry = page.locator('.timeline li', { hasText: 'Zmiana szczegółów' }).first();
+    await expect.poll(() => updatedEntry.textContent()).toContain('rodzaj naruszenia');
+    expect(await updatedEntry.textContent()).not.toContain('breachTypes');
+
+    // Details of the UODO form: malware questions appear only for malware, numbers as text, other authorities.
+    await page.locator('.tabs').getByRole('link', { name: 'Szczegóły' }).click();
+    await expect
+      .poll(() => page.getByLabel('Liczba osób — opis', { exact: false }).inputValue())
+      .toBe('ok. 3 (analiza plików)');
+    expect(await page.getByRole('group', { name: 'Złośliwe oprogramowanie (pkt 4C)' }).count()).toBe(0);
+    await page.getByLabel('Złośliwe oprogramowanie ingerujące', { exact: false }).check();
+    await page.getByRole('group', { name: 'Złośliwe oprogramowanie (pkt 4C)' }).waitFor();
+    await page.getByLabel('Złośliwe oprogramowanie ingerujące', { exact: false }).uncheck();
+    await page
+      .getByLabel('Naruszenie zostało lub zostanie zgłoszone innym organom', { exact: false })
+      .check();
+    await page.getByLabel('Nazwy tych organów').fill('Komenda Miejska Policji w Przykładowie');
+    await page.getByRole('button', { name: 'Dodaj podmiot' }).click();
+    await page
+      .getByLabel('Nazwa i dane kontaktowe')
+      .fill('Poczta Polska S.A., ul. Rodziny Hiszpańskich 8, Warszawa');
+    await page.getByLabel('Rola', { exact: true }).fill('operator pocztowy');
+    await checkAccessibility(page, 'details');
+    await shot(page, '06b-details');
+    await page.getByRole('button', { name: 'Zapisz szczegóły' }).click();
+    await page.getByText('Zapisano.').waitFor();
+
     // Assessment: the rules' decision updates live as the answers change.
     await page.locator('.tabs').getByRole('link', { name: 'Ocena ryzyka' }).click();
     const verdict = page.locator('.verdict');
@@ -297,7 +364,7 @@ describe('the web app, end to end in Chromium', () => {
     await page.locator('.copy-table').waitFor();
     await page.getByLabel('Czy osoby zostały zawiadomione?').selectOption('told');
     await page.getByLabel('Liczba zawiadomionych osób').fill('50');
-    await page.getByLabel('List').check();
+    await page.getByLabel('List', { exact: true }).check();
     await page.getByRole('button', { name: 'Zapisz dane zawiadomienia' }).click();
     await page.locator('form', { hasText: 'Zapisz dane zawiadomienia' }).getByText('Zapisano.').waitFor();
     await checkAccessibility(page, 'notifications');
@@ -346,11 +413,71 @@ describe('the web app, end to end in Chromium', () => {
     await expect.poll(() => page.locator('canvas').count()).toBe(4);
     await checkAccessibility(page, 'dashboard');
     await shot(page, '11-dashboard');
+    // The controller's approval (the administrator may approve) on the breach overview.
+    await page.goto(`${server.url}${breachPath}`);
+    await page.getByLabel('Co zatwierdzasz').selectOption('closure');
+    await page.getByLabel('Uwagi (opcjonalnie)').fill('Zatwierdzam zamknięcie sprawy.');
+    await page.getByRole('button', { name: 'Zatwierdź' }).click();
+    await page.locator('.approvals').getByText('Zamknięcie sprawy', { exact: true }).waitFor();
+
+    // Personalised letters from a people list, downloaded as a PDF.
+    await page.locator('.tabs').getByRole('link', { name: 'Zgłoszenia i zawiadomienia' }).click();
+    await page.getByLabel('Lista osób (CSV lub XLSX)').setInputFiles({
+      name: 'osoby.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('imię i nazwisko;adres\nJan Kowalski;ul. Polna 1, 15-001 Przykładowo\n'),
+    });
+    const letters = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Utwórz zawiadomienia PDF' }).click();
+    expect((await letters).suggestedFilename()).toMatch(/zawiadomienia\.pdf$/);
+    await page.getByText(/jest gotowy/).waitFor();
+
+    // A member of staff reports an incident from the inbox, under their own name.
+    await open(page, '/inbox', 'Skrzynka', 'inbox-again');
+    await page.getByRole('link', { name: 'Zgłoś incydent' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zgłoś incydent' }).waitFor();
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await page.getByText('Opisz, co się stało — to jedyne wymagane pole.').waitFor();
+    await page.getByLabel('Co się stało?', { exact: false }).fill('Zgubiony pendrive z listą obecności.');
+    await page.getByRole('button', { name: 'Dodaj osobę' }).click();
+    await page.getByLabel('Imię i nazwisko', { exact: true }).fill('Jan Świadek');
+    await checkAccessibility(page, 'staff-report');
+    await shot(page, '15-staff-report');
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await page.getByRole('heading', { level: 1, name: /Zgubiony pendrive|\d/ }).waitFor();
+    await page.getByText('Jan Świadek', { exact: false }).first().waitFor({ state: 'attached' });
+
+    // Settings: sector, several representatives, members; the account page turns the second factor on.
     await open(page, '/settings', 'Ustawienia', 'settings');
+    await page.getByLabel('Sektor (formularz UODO, pkt 2A)').selectOption('public|Samorząd terytorialny');
+    await page.getByRole('button', { name: 'Dodaj osobę reprezentującą' }).click();
+    await page.getByRole('button', { name: 'Dodaj osobę reprezentującą' }).click();
+    await page.locator('#s-rep0-name').fill('Maria Kierownik');
+    await page.locator('#s-rep0-position').fill('Dyrektor');
+    await page.locator('#s-rep1-name').fill('Piotr Zastępca');
+    await page.locator('#s-rep1-position').fill('Zastępca dyrektora');
+    await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
+    await page.getByText('Zapisano.').waitFor();
+    await checkAccessibility(page, 'settings-full');
+    await shot(page, '16-settings-full');
+    await page.getByRole('link', { name: dpo.name }).click();
+    await page.getByRole('heading', { level: 1, name: 'Moje konto' }).waitFor();
+    await page.getByRole('button', { name: 'Włącz drugi składnik' }).click();
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await checkAccessibility(page, 'account');
+    await shot(page, '17-account');
+    await page
+      .getByLabel('Kod z aplikacji uwierzytelniającej')
+      .fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+    await page.getByRole('button', { name: 'Potwierdź i włącz' }).click();
+    await page.getByText('Drugi składnik został włączony.', { exact: false }).waitFor();
 
     // The same path reads in English.
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    await page.getByText('The second factor is on', { exact: false }).waitFor();
+    await open(page, '/settings', 'Settings', 'settings-en');
     await open(page, '/inbox', 'Inbox', 'inbox-en');
     await open(page, breachPath, reference, 'breach-en');
     await page.locator('.breach-state').getByText('Closed').waitFor();

@@ -41,7 +41,11 @@ function send(
   renderDocument(request, stream).catch((error) => stream.destroy(error));
   context.reply
     .header('content-type', contentTypes[request.format])
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    // A printable page opens in the browser; files download.
+    .header(
+      'content-disposition',
+      `${request.format === 'html' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    );
   return context.reply.send(stream);
 }
 

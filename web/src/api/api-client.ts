@@ -40,7 +40,14 @@ export function apiUrl(path: string, query: Query = {}): string {
 async function send<T>(
   method: Method,
   path: string,
-  options: { query?: Query; body?: unknown; raw?: Blob; headers?: Record<string, string> },
+  options: {
+    query?: Query;
+    body?: unknown;
+    raw?: Blob;
+    headers?: Record<string, string>;
+    /** Answer as a file (a generated document) instead of JSON. */
+    file?: boolean;
+  },
   retried: boolean,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -58,6 +65,15 @@ async function send<T>(
     credentials: 'same-origin',
   });
   const type = response.headers.get('content-type') ?? '';
+  if (response.ok && options.file) {
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+    const download: DownloadedFile = {
+      blob: await response.blob(),
+      filename: encoded ? decodeURIComponent(encoded) : 'dokument',
+    };
+    return download as T;
+  }
   const payload: unknown = type.includes('application/json') ? await response.json() : null;
   if (response.ok) return payload as T;
   const error = (payload as { error?: { code: string; message: string; fields?: [] } } | null)?.error;
@@ -75,6 +91,27 @@ async function send<T>(
   throw apiError;
 }
 
+export type DownloadedFile = { blob: Blob; filename: string };
+
+function fileHeaders(file: File): Record<string, string> {
+  return {
+    'content-type': file.type || 'application/octet-stream',
+    'x-filename': encodeURIComponent(file.name),
+  };
+}
+
+/** Hands a file the server generated to the browser, as if it had been a download link. */
+export function saveFile(download: DownloadedFile): void {
+  const url = URL.createObjectURL(download.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = download.filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => send<T>('GET', path, query ? { query } : {}, false),
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body: body ?? {} }, false),
@@ -82,16 +119,13 @@ export const api = {
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, { body }, false),
   delete: <T>(path: string) => send<T>('DELETE', path, {}, false),
   upload: <T>(path: string, file: File) =>
-    send<T>(
+    send<T>('POST', path, { raw: file, headers: fileHeaders(file) }, false),
+  /** Sends a file and receives the document generated from it. */
+  uploadForFile: (path: string, file: File, query?: Query) =>
+    send<DownloadedFile>(
       'POST',
       path,
-      {
-        raw: file,
-        headers: {
-          'content-type': file.type || 'application/octet-stream',
-          'x-filename': encodeURIComponent(file.name),
-        },
-      },
+      { raw: file, headers: fileHeaders(file), file: true, ...(query ? { query } : {}) },
       false,
     ),
 };

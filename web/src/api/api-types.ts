@@ -2,6 +2,7 @@ import type { BreachCase } from '../../../src/domain/breach-case.ts';
 import type { WorkflowEvent } from '../../../src/domain/breach-workflow.ts';
 import type { DeadlineState } from '../../../src/domain/notification-deadline.ts';
 import type { Permission, Role } from '../../../src/domain/permissions.ts';
+import type { ScanFindings, ScanIdentifier, ScanTotals } from '../../../src/domain/scan-findings.ts';
 
 /**
  * Shapes of the API's answers as the web app reads them. A breach is the domain's BreachCase; only what the
@@ -149,3 +150,30 @@ export type OrganisationSettings = {
 };
 
 export type Member = { userId: string; email: string; name: string; role: Role; totpEnabled: boolean };
+
+type IdentifierCount = { valid: number; distinct: number; invalid?: number };
+
+/** A leak analysis of a breach's files: progress while it runs, then counts only (never identifiers). */
+export type ScanView = {
+  id: string;
+  status: 'running' | 'done' | 'failed' | 'applied';
+  source: string;
+  progress: { bytesDone: number; bytesTotal: number };
+  result: {
+    asOf?: string;
+    files?: {
+      path: string;
+      format: string;
+      bytes: number;
+      records: number;
+      error: string | null;
+      identifiers: Partial<Record<ScanIdentifier, IdentifierCount>>;
+    }[];
+    totals?: ScanTotals & { files?: number; bytes?: number };
+  } | null;
+  findings: ScanFindings | null;
+  error: string | null;
+  startedBy: string;
+  startedAt: string;
+  finishedAt: string | null;
+};

@@ -62,7 +62,14 @@ export function AppLayout(props: { children: ReactNode }) {
               <span className="org-name">{session.membership?.organisationName}</span>
             )}
             <LanguageSwitch />
-            <span className="user-name">{info?.user.name}</span>
+            <Link
+              href="/account"
+              className="user-name"
+              aria-current={pathname === '/account' ? 'page' : undefined}
+              title={t('nav.account')}
+            >
+              {info?.user.name}
+            </Link>
             <button
               type="button"
               className="button subtle"

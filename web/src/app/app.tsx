@@ -14,6 +14,8 @@ const BreachPage = lazy(() => import('../pages/breach-page.tsx'));
 const RegisterPage = lazy(() => import('../pages/register-page.tsx'));
 const DashboardPage = lazy(() => import('../pages/dashboard-page.tsx'));
 const SettingsPage = lazy(() => import('../pages/settings-page.tsx'));
+const AccountPage = lazy(() => import('../pages/account-page.tsx'));
+const StaffReportPage = lazy(() => import('../pages/staff-report-page.tsx'));
 
 function Loading() {
   const { t } = useI18n();
@@ -54,6 +56,10 @@ function SignedInRoutes(props: { pathname: string }) {
       return inside(<DashboardPage />);
     case '/settings':
       return inside(<SettingsPage />);
+    case '/account':
+      return inside(<AccountPage />, false);
+    case '/new-report':
+      return inside(<StaffReportPage />);
     default:
       return <Redirect to={session.organisationId ? '/inbox' : '/orgs'} />;
   }

@@ -1,4 +1,5 @@
 import { ApiError, errorText } from '../api/api-error.ts';
+import { Link } from '../app/router.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /** Shows any failure in words, with the fields at fault; announced to screen readers. */
@@ -19,6 +20,11 @@ export function ErrorNotice(props: { error: unknown }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {props.error instanceof ApiError && props.error.code === 'auth.second-factor-enrolment-required' ? (
+        <p>
+          <Link href="/account?reason=second-factor">{t('nav.account')}</Link>
+        </p>
       ) : null}
       <p className="hint">{t('error.keptInput')}</p>
     </div>

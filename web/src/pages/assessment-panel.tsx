@@ -5,6 +5,7 @@ import {
   exemptionCodes,
   type RiskEvaluation,
 } from '../../../src/domain/assess-breach.ts';
+import type { AssessCategory } from '../../../src/domain/assess-categories.ts';
 import { departsFromEngine, minimumDepartureReasonLength } from '../../../src/domain/assessment-record.ts';
 import { latestAssessment } from '../../../src/domain/breach-case.ts';
 import { breachTypeDefinitions, isMaliciousCause } from '../../../src/domain/breach-classification.ts';
@@ -16,11 +17,13 @@ import {
 } from '../../../src/domain/data-categories.ts';
 import { riskLevelLabels } from '../../../src/domain/documents/document-texts.ts';
 import { type RiskLevel, riskLevels } from '../../../src/domain/risk-rules.ts';
+import type { ScanFindings } from '../../../src/domain/scan-findings.ts';
 import { includesVulnerable } from '../../../src/domain/subject-categories.ts';
 import { api } from '../api/api-client.ts';
-import type { BreachView } from '../api/api-types.ts';
+import type { BreachView, ScanView } from '../api/api-types.ts';
 import { ChoiceList, TriState } from '../components/choice-list.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { BreachPanelProps } from './breach-page.tsx';
 
@@ -59,6 +62,51 @@ const exemptionLabels: Record<Exemption, { pl: string; en: string }> = {
     en: 'art. 34(3)(c): disproportionate effort: a public communication instead of letters',
   },
 };
+
+/** The newest finished leak analysis as a starting point for the answers (its `findings.facts`). */
+function ScanStartingPoint(props: {
+  base: string;
+  onUse: (findings: ScanFindings) => void;
+  extra: AssessCategory[];
+}) {
+  const { t } = useI18n();
+  const { data } = useLoad(
+    () => api.get<{ items: ScanView[] }>(`${props.base}/scans`).then((r) => r.items),
+    [props.base],
+  );
+  const [used, setUsed] = useState(false);
+  const latest = data?.find((s) => s.findings && (s.status === 'done' || s.status === 'applied'));
+  if (!latest?.findings) return null;
+  const findings = latest.findings;
+  return (
+    <div className="notice info stack">
+      <p>{t('assessment.scanAvailable', { source: latest.source })}</p>
+      {used ? (
+        <p role="status">
+          {t('assessment.scanUsed')}
+          {props.extra.length
+            ? ` ${t('assessment.scanExtra', {
+                categories: props.extra.map((c) => t(`scan.category.${c}`)).join('; '),
+              })}`
+            : ''}
+        </p>
+      ) : (
+        <div>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              props.onUse(findings);
+              setUsed(true);
+            }}
+          >
+            {t('assessment.useScan')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
 
 function Verdict(props: { engine: RiskEvaluation }) {
   const { t, l, number } = useI18n();
@@ -124,10 +172,25 @@ export function AssessmentPanel(props: BreachPanelProps) {
   const set = <K extends keyof Answers>(key: K, value: Answers[K]) =>
     setAnswers((current) => ({ ...current, [key]: value }));
 
+  // Kinds of data the leak analysis found that no box above stands for (e.g. financial words in headers).
+  const [scanCategories, setScanCategories] = useState<AssessCategory[]>([]);
   const facts = useMemo(
-    () => ({ ...answers, dataCategories: toAssessCategories(answers.dataCategories) }),
-    [answers],
+    () => ({
+      ...answers,
+      dataCategories: [...new Set([...toAssessCategories(answers.dataCategories), ...scanCategories])],
+    }),
+    [answers, scanCategories],
   );
+  const takeScanFacts = (findings: ScanFindings) => {
+    setAnswers((current) => ({
+      ...current,
+      dataCategories: [...new Set([...current.dataCategories, ...findings.dataCategories])],
+      subjectsApprox: findings.facts.subjectsApprox ?? current.subjectsApprox,
+      recordsApprox: findings.facts.recordsApprox ?? current.recordsApprox,
+      vulnerableSubjects: current.vulnerableSubjects || findings.facts.vulnerableSubjects === true,
+    }));
+    setScanCategories(findings.facts.dataCategories ?? []);
+  };
   const evaluation = useMemo(() => {
     try {
       return { engine: evaluateRisk(parseBreachFacts(facts, lang)), problem: null };
@@ -176,6 +239,9 @@ export function AssessmentPanel(props: BreachPanelProps) {
         <div className="stack">
           <section className="card stack">
             <h2>{t('assessment.questions')}</h2>
+            {canAssess ? (
+              <ScanStartingPoint base={props.base} onUse={takeScanFacts} extra={scanCategories} />
+            ) : null}
             <ChoiceList
               legend={t('assessment.qTypes')}
               options={breachTypeDefinitions}

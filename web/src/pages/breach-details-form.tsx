@@ -7,6 +7,7 @@ import {
 } from '../../../src/domain/breach-classification.ts';
 import { consequenceDefinitions } from '../../../src/domain/consequences.ts';
 import { dataCategoryDefinitions } from '../../../src/domain/data-categories.ts';
+import type { Localized } from '../../../src/domain/language.ts';
 import { subjectCategoryDefinitions } from '../../../src/domain/subject-categories.ts';
 import { api } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -40,6 +41,16 @@ type Draft = Pick<
   | 'actionsTaken'
   | 'initialCauses'
   | 'investigation'
+  | 'malware'
+  | 'childrenInformationSociety'
+  | 'dataCategoriesOtherText'
+  | 'criminalOtherText'
+  | 'subjectsDescription'
+  | 'consequencesOtherText'
+  | 'otherAuthorities'
+  | 'otherSupervisoryAuthority'
+  | 'otherEntities'
+  | 'crossBorderCountries'
 >;
 
 function draftOf(breach: BreachView): Draft {
@@ -65,19 +76,62 @@ function draftOf(breach: BreachView): Draft {
     actionsTaken: breach.actionsTaken,
     initialCauses: breach.initialCauses,
     investigation: breach.investigation,
+    malware: breach.malware,
+    childrenInformationSociety: breach.childrenInformationSociety,
+    dataCategoriesOtherText: breach.dataCategoriesOtherText,
+    criminalOtherText: breach.criminalOtherText,
+    subjectsDescription: breach.subjectsDescription,
+    consequencesOtherText: breach.consequencesOtherText,
+    otherAuthorities: breach.otherAuthorities,
+    otherSupervisoryAuthority: breach.otherSupervisoryAuthority,
+    otherEntities: breach.otherEntities,
+    crossBorderCountries: breach.crossBorderCountries,
   };
 }
 
-const textFields = [
-  'description',
-  'detectionMethod',
-  'actionsTaken',
-  'initialCauses',
-  'investigation',
-  'measuresBefore',
-  'measuresPrevent',
-  'measuresMitigate',
-] as const;
+/** EEA countries of UODO's form, section 11, stored in the form's Polish words. */
+const eeaCountries: { id: string; label: Localized }[] = [
+  ['Austria', 'Austria'],
+  ['Belgia', 'Belgium'],
+  ['Bułgaria', 'Bulgaria'],
+  ['Chorwacja', 'Croatia'],
+  ['Cypr', 'Cyprus'],
+  ['Czechy', 'Czechia'],
+  ['Dania', 'Denmark'],
+  ['Estonia', 'Estonia'],
+  ['Finlandia', 'Finland'],
+  ['Francja', 'France'],
+  ['Grecja', 'Greece'],
+  ['Hiszpania', 'Spain'],
+  ['Holandia', 'Netherlands'],
+  ['Irlandia', 'Ireland'],
+  ['Islandia', 'Iceland'],
+  ['Liechtenstein', 'Liechtenstein'],
+  ['Litwa', 'Lithuania'],
+  ['Luksemburg', 'Luxembourg'],
+  ['Łotwa', 'Latvia'],
+  ['Malta', 'Malta'],
+  ['Niemcy', 'Germany'],
+  ['Norwegia', 'Norway'],
+  ['Portugalia', 'Portugal'],
+  ['Rumunia', 'Romania'],
+  ['Słowacja', 'Slovakia'],
+  ['Słowenia', 'Slovenia'],
+  ['Szwecja', 'Sweden'],
+  ['Węgry', 'Hungary'],
+  ['Włochy', 'Italy'],
+].map(([pl, en]) => ({ id: pl!, label: { pl: pl!, en: en! } }));
+
+const malwareQuestions = ['confidentialityRuledOut', 'ransomDemand', 'backupAndRestore'] as const;
+const emptyMalware = { confidentialityRuledOut: null, ransomDemand: null, backupAndRestore: null };
+
+const textFields = ['description', 'detectionMethod'] as const;
+const measureFields = ['measuresBefore', 'measuresPrevent', 'measuresMitigate'] as const;
+const internalReportFields = ['actionsTaken', 'initialCauses', 'investigation'] as const;
+type TextField =
+  | (typeof textFields)[number]
+  | (typeof measureFields)[number]
+  | (typeof internalReportFields)[number];
 const timeFields = [
   'startedAt',
   'endedAt',
@@ -105,6 +159,36 @@ export function BreachDetailsForm(props: BreachPanelProps) {
   };
   const editable = props.breach.permissions.includes('breach.update');
   const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text.replace(',', '.')));
+  const setEntity = (index: number, change: Partial<Draft['otherEntities'][number]>) =>
+    set(
+      'otherEntities',
+      draft.otherEntities.map((e, i) => (i === index ? { ...e, ...change } : e)),
+    );
+  const textArea = (field: TextField) => (
+    <div className="field" key={field}>
+      <label htmlFor={`d-${field}`}>{t(`details.${field}`)}</label>
+      <textarea
+        id={`d-${field}`}
+        rows={3}
+        value={draft[field] ?? ''}
+        onChange={(e) => set(field, e.target.value || null)}
+      />
+    </div>
+  );
+  const optionalText = (
+    field: 'dataCategoriesOtherText' | 'criminalOtherText' | 'subjectsDescription' | 'consequencesOtherText',
+  ) => (
+    <div className="field">
+      <label htmlFor={`d-${field}`}>{t(`details.${field}`)}</label>
+      <textarea
+        id={`d-${field}`}
+        rows={2}
+        value={draft[field] ?? ''}
+        onChange={(e) => set(field, e.target.value || null)}
+      />
+    </div>
+  );
+  const malware = draft.malware ?? emptyMalware;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -177,6 +261,23 @@ export function BreachDetailsForm(props: BreachPanelProps) {
             onChange={(v) => set('eventKinds', v)}
             columns
           />
+          {draft.eventKinds.includes('malware') ? (
+            <fieldset className="choice-list malware">
+              <legend>{t('details.malware')}</legend>
+              <p className="hint">{t('details.malwareHint')}</p>
+              {malwareQuestions.map((q) => (
+                <div className="field" key={q}>
+                  <label htmlFor={`d-malware-${q}`}>{t(`details.malware.${q}`)}</label>
+                  <textarea
+                    id={`d-malware-${q}`}
+                    rows={2}
+                    value={malware[q] ?? ''}
+                    onChange={(e) => set('malware', { ...malware, [q]: e.target.value || null })}
+                  />
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
           <div className="field">
             <label htmlFor="d-cause">{t('details.cause')}</label>
             <select
@@ -192,6 +293,14 @@ export function BreachDetailsForm(props: BreachPanelProps) {
               ))}
             </select>
           </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={draft.childrenInformationSociety}
+              onChange={(e) => set('childrenInformationSociety', e.target.checked)}
+            />
+            <span>{t('details.childrenInformationSociety')}</span>
+          </label>
           <ChoiceList
             legend={t('details.dataCategories')}
             options={dataCategoryDefinitions}
@@ -199,6 +308,10 @@ export function BreachDetailsForm(props: BreachPanelProps) {
             onChange={(v) => set('dataCategories', v)}
             columns
           />
+          <div className="grid-2">
+            {optionalText('dataCategoriesOtherText')}
+            {optionalText('criminalOtherText')}
+          </div>
           <ChoiceList
             legend={t('details.subjectCategories')}
             options={subjectCategoryDefinitions}
@@ -206,6 +319,7 @@ export function BreachDetailsForm(props: BreachPanelProps) {
             onChange={(v) => set('subjectCategories', v)}
             columns
           />
+          {optionalText('subjectsDescription')}
           <div className="grid-2">
             <div className="field">
               <label htmlFor="d-subjects">{t('details.subjectsApprox')}</label>
@@ -225,7 +339,28 @@ export function BreachDetailsForm(props: BreachPanelProps) {
                 onChange={(e) => set('recordsApprox', numberOrNull(e.target.value))}
               />
             </div>
+            <div className="field">
+              <label htmlFor="d-subjectsText">{t('details.subjectsApproxText')}</label>
+              <input
+                id="d-subjectsText"
+                value={draft.subjectsApproxText ?? ''}
+                aria-describedby="d-approx-hint"
+                onChange={(e) => set('subjectsApproxText', e.target.value || null)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="d-recordsText">{t('details.recordsApproxText')}</label>
+              <input
+                id="d-recordsText"
+                value={draft.recordsApproxText ?? ''}
+                aria-describedby="d-approx-hint"
+                onChange={(e) => set('recordsApproxText', e.target.value || null)}
+              />
+            </div>
           </div>
+          <p className="hint" id="d-approx-hint">
+            {t('details.approxHint')}
+          </p>
           <ChoiceList
             legend={t('details.consequences')}
             options={consequenceDefinitions}
@@ -233,20 +368,129 @@ export function BreachDetailsForm(props: BreachPanelProps) {
             onChange={(v) => set('consequences', v)}
             columns
           />
+          {optionalText('consequencesOtherText')}
         </section>
         <section className="card stack">
           <h2>{t('details.texts')}</h2>
-          {textFields.map((field) => (
-            <div className="field" key={field}>
-              <label htmlFor={`d-${field}`}>{t(`details.${field}`)}</label>
-              <textarea
-                id={`d-${field}`}
-                rows={3}
-                value={draft[field] ?? ''}
-                onChange={(e) => set(field, e.target.value || null)}
-              />
+          {textFields.map(textArea)}
+        </section>
+        <section className="card stack">
+          <h2>{t('details.measures')}</h2>
+          {measureFields.map(textArea)}
+        </section>
+        <section className="card stack">
+          <h2>{t('details.internalReport')}</h2>
+          {internalReportFields.map(textArea)}
+        </section>
+        <section className="card stack">
+          <h2>{t('details.others')}</h2>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={draft.otherAuthorities !== null}
+              onChange={(e) =>
+                set('otherAuthorities', e.target.checked ? { names: '', reference: null } : null)
+              }
+            />
+            <span>{t('details.otherAuthoritiesCheck')}</span>
+          </label>
+          {draft.otherAuthorities ? (
+            <div className="grid-2">
+              <div className="field">
+                <label htmlFor="d-otherAuthoritiesNames">{t('details.otherAuthoritiesNames')}</label>
+                <input
+                  id="d-otherAuthoritiesNames"
+                  value={draft.otherAuthorities.names}
+                  onChange={(e) =>
+                    set('otherAuthorities', {
+                      reference: null,
+                      ...draft.otherAuthorities,
+                      names: e.target.value,
+                    })
+                  }
+                />
+              </div>
+              <div className="field">
+                <label htmlFor="d-otherAuthoritiesReference">{t('details.otherAuthoritiesReference')}</label>
+                <input
+                  id="d-otherAuthoritiesReference"
+                  value={draft.otherAuthorities.reference ?? ''}
+                  onChange={(e) =>
+                    set('otherAuthorities', {
+                      names: draft.otherAuthorities?.names ?? '',
+                      reference: e.target.value || null,
+                    })
+                  }
+                />
+              </div>
             </div>
-          ))}
+          ) : null}
+          <div className="field">
+            <label htmlFor="d-otherSupervisoryAuthority">{t('details.otherSupervisoryAuthority')}</label>
+            <input
+              id="d-otherSupervisoryAuthority"
+              value={draft.otherSupervisoryAuthority ?? ''}
+              onChange={(e) => set('otherSupervisoryAuthority', e.target.value || null)}
+            />
+          </div>
+          <fieldset className="choice-list">
+            <legend>{t('details.otherEntities')}</legend>
+            <p className="hint">{t('details.otherEntitiesHint')}</p>
+            {draft.otherEntities.map((entity, index) => (
+              <fieldset key={`entity-${index.toString()}`} className="row-group">
+                <legend>{t('details.entityN', { n: index + 1 })}</legend>
+                <div className="grid-2">
+                  <div className="field">
+                    <label htmlFor={`d-entity${index}-name`}>{t('details.entityName')}</label>
+                    <input
+                      id={`d-entity${index}-name`}
+                      value={entity.nameAndContact}
+                      onChange={(e) => setEntity(index, { nameAndContact: e.target.value })}
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`d-entity${index}-role`}>{t('details.entityRole')}</label>
+                    <input
+                      id={`d-entity${index}-role`}
+                      value={entity.role}
+                      onChange={(e) => setEntity(index, { role: e.target.value })}
+                    />
+                  </div>
+                </div>
+                <button
+                  type="button"
+                  className="button small subtle"
+                  onClick={() =>
+                    set(
+                      'otherEntities',
+                      draft.otherEntities.filter((_, i) => i !== index),
+                    )
+                  }
+                >
+                  {t('details.remove')}
+                </button>
+              </fieldset>
+            ))}
+            <div>
+              <button
+                type="button"
+                className="button small"
+                onClick={() =>
+                  set('otherEntities', [...draft.otherEntities, { nameAndContact: '', role: '' }])
+                }
+              >
+                {t('details.addEntity')}
+              </button>
+            </div>
+          </fieldset>
+          <ChoiceList
+            legend={t('details.crossBorder')}
+            hint={t('details.crossBorderHint')}
+            options={eeaCountries}
+            value={draft.crossBorderCountries}
+            onChange={(v) => set('crossBorderCountries', v)}
+            columns
+          />
         </section>
       </fieldset>
       <ErrorNotice error={error} />

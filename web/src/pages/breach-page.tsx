@@ -19,8 +19,10 @@ import { useLoad, useTitle } from '../components/use-load.ts';
 import { nowIso, WarsawDateTimeInput } from '../components/warsaw-input.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ActionsPanel } from './actions-panel.tsx';
+import { ApprovalsCard } from './approvals-card.tsx';
 import { AssessmentPanel } from './assessment-panel.tsx';
 import { BreachDetailsForm } from './breach-details-form.tsx';
+import { LeakAnalysisPanel } from './leak-analysis-panel.tsx';
 import { NotificationsPanel } from './notifications-panel.tsx';
 import { TimelineList } from './timeline-list.tsx';
 
@@ -238,6 +240,21 @@ function Overview(props: BreachPanelProps & { history: HistoryEntry[] | null; on
             <dd>{breach.location ?? report.location ?? '—'}</dd>
             <dt>{t('breach.whoElse')}</dt>
             <dd className="prewrap">{report.whoElseKnows ?? '—'}</dd>
+            {breach.people.length > 0 ? (
+              <>
+                <dt>{t('staffReport.people')}</dt>
+                <dd>
+                  <ul className="plain-list compact-list">
+                    {breach.people.map((p, i) => (
+                      <li key={`${p.name}:${i.toString()}`}>
+                        {p.name}
+                        {p.role ? `, ${p.role}` : ''} ({t(`staffReport.involvement.${p.involvement}`)})
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
           </dl>
         </section>
         <section className="card" aria-labelledby="times-title">
@@ -276,6 +293,7 @@ function Overview(props: BreachPanelProps & { history: HistoryEntry[] | null; on
             </Link>
           ) : null}
         </section>
+        <ApprovalsCard {...props} />
         <Evidence {...props} />
       </div>
       <section className="card" aria-labelledby="timeline-title">
@@ -335,6 +353,7 @@ export default function BreachPage(props: { organisationId: string; breachId: st
     { id: 'assessment', label: t('breach.tabAssessment') },
     { id: 'notifications', label: t('breach.tabNotifications') },
     { id: 'actions', label: t('breach.tabActions') },
+    { id: 'analysis', label: t('breach.tabAnalysis') },
   ];
   const buttons = breach.allowedEvents.filter((e) => !ownForm[e]);
   const formEvents = breach.allowedEvents.filter((e) => ownForm[e]);
@@ -400,6 +419,8 @@ export default function BreachPage(props: { organisationId: string; breachId: st
         <NotificationsPanel {...panel} />
       ) : props.tab === 'actions' ? (
         <ActionsPanel {...panel} />
+      ) : props.tab === 'analysis' ? (
+        <LeakAnalysisPanel {...panel} />
       ) : (
         <ErrorNotice error={new Error(t('error.pageNotFound'))} />
       )}

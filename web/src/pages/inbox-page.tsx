@@ -34,12 +34,17 @@ export default function InboxPage() {
     <div className="stack-lg">
       <div className="page-head">
         <h1>{t('inbox.title')}</h1>
-        {many ? (
-          <label className="check">
-            <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
-            <span>{t('inbox.allOrganisations')}</span>
-          </label>
-        ) : null}
+        <div className="button-row">
+          {many ? (
+            <label className="check">
+              <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
+              <span>{t('inbox.allOrganisations')}</span>
+            </label>
+          ) : null}
+          <Link href="/new-report" className="button primary">
+            {t('inbox.reportIncident')}
+          </Link>
+        </div>
       </div>
       <ErrorNotice error={error} />
       {data === null && !error ? <p role="status">{t('common.loading')}</p> : null}

@@ -14,7 +14,7 @@ import {
   notificationChannelDefinitions,
   notificationPhaseDefinitions,
 } from '../../../src/domain/supervisory-notification.ts';
-import { api, apiUrl } from '../api/api-client.ts';
+import { api, apiUrl, saveFile } from '../api/api-client.ts';
 import type { BreachView } from '../api/api-types.ts';
 import { ChoiceList } from '../components/choice-list.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
@@ -165,6 +165,69 @@ function SubjectCommunicationForm(props: BreachPanelProps) {
 }
 
 /** Notifications to UODO by phase (art. 33(4)), the copy view of the e-form, and the communication to people. */
+/** One letter per person of an uploaded list (art. 34 RODO): the list goes to the server and is not kept. */
+function PersonalisedLetters(props: { base: string }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [ready, setReady] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const make = async (format: 'pdf' | 'docx') => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setReady(null);
+    try {
+      const download = await api.uploadForFile(`${props.base}/documents/subject-letter/personalised`, file, {
+        format,
+      });
+      saveFile(download);
+      setReady(download.filename);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="stack personalised">
+      <h3>{t('documents.personalised')}</h3>
+      <p className="hint" id="people-list-hint">
+        {t('documents.personalisedHint')}
+      </p>
+      <div className="field">
+        <label htmlFor="people-list">{t('documents.peopleList')}</label>
+        <input
+          id="people-list"
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-describedby="people-list-hint"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </div>
+      <ErrorNotice error={error} />
+      {ready ? (
+        <p className="notice success" role="status">
+          {t('documents.ready', { name: ready })}
+        </p>
+      ) : null}
+      <div className="button-row">
+        {(['pdf', 'docx'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            disabled={!file || busy}
+            onClick={() => void make(format)}
+          >
+            {t('documents.makeLetters', { format: format.toUpperCase() })}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 export function NotificationsPanel(props: BreachPanelProps) {
   const { t, l, dateTime } = useI18n();
   const { breach } = props;
@@ -371,22 +434,37 @@ export function NotificationsPanel(props: BreachPanelProps) {
         <ul className="plain-list">
           {(
             [
-              ['internal-report', ['pdf', 'docx']],
-              ['assessment-record', ['pdf', 'docx']],
+              ['internal-report', ['pdf', 'docx', 'html']],
+              ['assessment-record', ['pdf', 'docx', 'html']],
               ['subject-letter', ['pdf', 'docx']],
-              ['public-communication', ['pdf', 'docx']],
+              ['public-communication', ['pdf', 'docx', 'html']],
             ] as const
           ).map(([kind, formats]) => (
             <li key={kind}>
               <span>{t(`documents.${kind}`)}</span>{' '}
-              {formats.map((format) => (
-                <a key={format} href={documentLink(kind, format)} download className="doc-link">
-                  {format.toUpperCase()}
-                </a>
-              ))}
+              {formats.map((format) =>
+                format === 'html' ? (
+                  <a
+                    key={format}
+                    href={documentLink(kind, format)}
+                    target="_blank"
+                    rel="noopener"
+                    className="doc-link"
+                  >
+                    {t('documents.printable')}
+                  </a>
+                ) : (
+                  <a key={format} href={documentLink(kind, format)} download className="doc-link">
+                    {format.toUpperCase()}
+                  </a>
+                ),
+              )}
             </li>
           ))}
         </ul>
+        {breach.permissions.includes('communication.update') ? (
+          <PersonalisedLetters base={props.base} />
+        ) : null}
       </section>
     </div>
   );

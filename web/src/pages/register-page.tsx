@@ -69,6 +69,16 @@ export default function RegisterPage() {
                 </a>
               ))
             : null}
+          {exportOrg ? (
+            <a
+              className="button subtle"
+              href={apiUrl(`/api/orgs/${exportOrg}/register/export`, { ...exportQuery, format: 'html' })}
+              target="_blank"
+              rel="noopener"
+            >
+              {t('register.printView')}
+            </a>
+          ) : null}
           <button type="button" className="button subtle" onClick={() => window.print()}>
             {t('register.print')}
           </button>

@@ -1,9 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { privateSectors, publicSectors } from '../../../src/domain/breach-case.ts';
 import { type Role, roleLabels, roles } from '../../../src/domain/permissions.ts';
 import { api } from '../api/api-client.ts';
 import type { Member, OrganisationSettings } from '../api/api-types.ts';
+import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { Modal } from '../components/modal.tsx';
 import { useLoad, useTitle } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
@@ -18,12 +21,15 @@ type OrgDraft = {
   dpoName: string;
   dpoEmail: string;
   dpoPhone: string;
-  representativeName: string;
-  representativePosition: string;
+  krs: string;
+  contactPoint: string;
   dueSoonHours: string;
   criticalHours: string;
   reminderThresholds: string;
 };
+
+type Sector = OrganisationSettings['sector'];
+type Representative = OrganisationSettings['representatives'][number];
 
 function draftOf(o: OrganisationSettings): OrgDraft {
   return {
@@ -37,15 +43,15 @@ function draftOf(o: OrganisationSettings): OrgDraft {
     dpoName: o.dpo?.name ?? '',
     dpoEmail: o.dpo?.email ?? '',
     dpoPhone: o.dpo?.phone ?? '',
-    representativeName: o.representatives[0]?.name ?? '',
-    representativePosition: o.representatives[0]?.position ?? '',
+    krs: o.krs ?? '',
+    contactPoint: o.contactPoint ?? '',
     dueSoonHours: String(o.dueSoonHours),
     criticalHours: String(o.criticalHours),
     reminderThresholds: o.reminderThresholds.join(', '),
   };
 }
 
-function Members(props: { organisationId: string; canManage: boolean }) {
+function Members(props: { organisationId: string; canManage: boolean; currentUserId: string | null }) {
   const { t, l } = useI18n();
   const base = `/api/orgs/${props.organisationId}/members`;
   const { data, error, setData } = useLoad(() => api.get<{ items: Member[] }>(base), [base]);
@@ -54,6 +60,18 @@ function Members(props: { organisationId: string; canManage: boolean }) {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('reporter');
   const [formError, setFormError] = useState<unknown>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  const remove = async (member: Member) => {
+    setRemoveError(null);
+    try {
+      await api.delete(`${base}/${member.userId}`);
+      setRemoving(null);
+      setData(await api.get<{ items: Member[] }>(base));
+    } catch (caught) {
+      setRemoveError(caught);
+    }
+  };
   const add = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
@@ -79,6 +97,7 @@ function Members(props: { organisationId: string; canManage: boolean }) {
               <th scope="col">{t('login.email')}</th>
               <th scope="col">{t('settings.role')}</th>
               <th scope="col">{t('settings.secondFactor')}</th>
+              {props.canManage ? <th scope="col">{t('settings.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -88,10 +107,40 @@ function Members(props: { organisationId: string; canManage: boolean }) {
                 <td>{m.email}</td>
                 <td>{l(roleLabels[m.role])}</td>
                 <td>{m.totpEnabled ? t('common.yes') : t('common.no')}</td>
+                {props.canManage ? (
+                  <td>
+                    {m.userId === props.currentUserId ? null : (
+                      <button
+                        type="button"
+                        className="button small subtle"
+                        aria-label={`${t('settings.removeMember')}: ${m.name}`}
+                        onClick={() => setRemoving(m)}
+                      >
+                        {t('settings.removeMember')}
+                      </button>
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
+      ) : null}
+      {removing ? (
+        <Modal title={t('settings.removeMemberTitle')} onClose={() => setRemoving(null)}>
+          <div className="stack">
+            <p>{t('settings.removeMemberText', { name: removing.name, email: removing.email })}</p>
+            <ErrorNotice error={removeError} />
+            <div className="button-row">
+              <button type="button" className="button primary" onClick={() => void remove(removing)}>
+                {t('settings.removeMember')}
+              </button>
+              <button type="button" className="button subtle" onClick={() => setRemoving(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        </Modal>
       ) : null}
       {props.canManage ? (
         <form onSubmit={add} className="stack" noValidate>
@@ -150,13 +199,27 @@ export default function SettingsPage() {
   const [draft, setDraft] = useState<OrgDraft | null>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const [sector, setSector] = useState<Sector>(null);
+  const [representatives, setRepresentatives] = useState<Representative[]>([]);
+  const [requireTotp, setRequireTotp] = useState(false);
+  const [noDpo, setNoDpo] = useState(false);
   useEffect(() => {
-    if (data) setDraft(draftOf(data));
+    if (!data) return;
+    setDraft(draftOf(data));
+    setSector(data.sector);
+    setRepresentatives(data.representatives);
+    setRequireTotp(data.requireTotp);
+    setNoDpo(data.dpo === null && data.contactPoint !== null);
   }, [data]);
+  const ownTotp = session.state.status === 'ready' && session.state.info.user.totpEnabled;
   const canEdit = session.membership?.role === 'admin';
   if (!data || !draft)
     return error ? <ErrorNotice error={error} /> : <p role="status">{t('common.loading')}</p>;
   const reportLink = `${window.location.origin}/report/${data.reportToken}`;
+  const setRepresentative = (index: number, change: Partial<Representative>) => {
+    setSaved(false);
+    setRepresentatives(representatives.map((r, i) => (i === index ? { ...r, ...change } : r)));
+  };
   const set = (key: keyof OrgDraft, value: string) => {
     setSaved(false);
     setDraft({ ...draft, [key]: value });
@@ -176,12 +239,17 @@ export default function SettingsPage() {
           postalCode: orNull(draft.postalCode),
           city: orNull(draft.city),
         },
-        dpo: draft.dpoName.trim()
-          ? { name: draft.dpoName.trim(), email: orNull(draft.dpoEmail), phone: orNull(draft.dpoPhone) }
-          : null,
-        representatives: draft.representativeName.trim()
-          ? [{ name: draft.representativeName.trim(), position: draft.representativePosition.trim() }]
-          : [],
+        krs: orNull(draft.krs),
+        sector: sector?.name ? sector : null,
+        dpo:
+          !noDpo && draft.dpoName.trim()
+            ? { name: draft.dpoName.trim(), email: orNull(draft.dpoEmail), phone: orNull(draft.dpoPhone) }
+            : null,
+        contactPoint: noDpo ? orNull(draft.contactPoint) : null,
+        representatives: representatives
+          .filter((r) => r.name.trim() !== '')
+          .map((r) => ({ name: r.name.trim(), position: r.position.trim() })),
+        requireTotp,
         dueSoonHours: Number(draft.dueSoonHours),
         criticalHours: Number(draft.criticalHours),
         reminderThresholds: draft.reminderThresholds
@@ -241,24 +309,145 @@ export default function SettingsPage() {
               {input('name', t('settings.name'))}
               {input('regon', 'REGON', { hint: t('settings.regonHint') })}
               {input('nip', 'NIP')}
+              {input('krs', t('settings.krs'))}
               {input('street', t('settings.street'))}
               {input('building', t('settings.building'))}
               {input('postalCode', t('settings.postalCode'))}
               {input('city', t('settings.city'))}
             </div>
+            <div className="grid-2">
+              <div className="field">
+                <label htmlFor="s-sector">{t('settings.sector')}</label>
+                <select
+                  id="s-sector"
+                  value={sector ? `${sector.kind}|${sector.name}` : ''}
+                  onChange={(e) => {
+                    setSaved(false);
+                    const [kind, ...name] = e.target.value.split('|');
+                    setSector(
+                      kind === 'public' || kind === 'private' ? { kind, name: name.join('|') } : null,
+                    );
+                  }}
+                >
+                  <option value="">{t('settings.sectorNone')}</option>
+                  <optgroup label={t('settings.sectorPublic')}>
+                    {publicSectors.map((name) => (
+                      <option key={`public|${name}`} value={`public|${name}`}>
+                        {name}
+                      </option>
+                    ))}
+                  </optgroup>
+                  <optgroup label={t('settings.sectorPrivate')}>
+                    {privateSectors.map((name) => (
+                      <option key={`private|${name}`} value={`private|${name}`}>
+                        {name}
+                      </option>
+                    ))}
+                  </optgroup>
+                </select>
+              </div>
+            </div>
+            <fieldset className="choice-list">
+              <legend>{t('settings.representatives')}</legend>
+              {representatives.map((r, index) => (
+                <fieldset key={`rep-${index.toString()}`} className="row-group">
+                  <legend>{t('settings.representativeN', { n: index + 1 })}</legend>
+                  <div className="grid-2">
+                    <div className="field">
+                      <label htmlFor={`s-rep${index}-name`}>{t('settings.memberName')}</label>
+                      <input
+                        id={`s-rep${index}-name`}
+                        value={r.name}
+                        onChange={(e) => setRepresentative(index, { name: e.target.value })}
+                      />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`s-rep${index}-position`}>{t('settings.position')}</label>
+                      <input
+                        id={`s-rep${index}-position`}
+                        value={r.position}
+                        onChange={(e) => setRepresentative(index, { position: e.target.value })}
+                      />
+                    </div>
+                  </div>
+                  <button
+                    type="button"
+                    className="button small subtle"
+                    onClick={() => setRepresentatives(representatives.filter((_, i) => i !== index))}
+                  >
+                    {t('settings.remove')}
+                  </button>
+                </fieldset>
+              ))}
+              <div>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => setRepresentatives([...representatives, { name: '', position: '' }])}
+                >
+                  {t('settings.addRepresentative')}
+                </button>
+              </div>
+            </fieldset>
           </section>
           <section className="card stack">
             <h2>{t('settings.dpo')}</h2>
-            <div className="grid-3">
-              {input('dpoName', t('settings.dpoName'))}
-              {input('dpoEmail', t('login.email'), { type: 'email' })}
-              {input('dpoPhone', t('settings.phone'), { type: 'tel' })}
-            </div>
-            <h3>{t('settings.representative')}</h3>
-            <div className="grid-2">
-              {input('representativeName', t('settings.memberName'))}
-              {input('representativePosition', t('settings.position'))}
-            </div>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={noDpo}
+                onChange={(e) => {
+                  setSaved(false);
+                  setNoDpo(e.target.checked);
+                }}
+              />
+              <span>{t('settings.noDpo')}</span>
+            </label>
+            {noDpo ? (
+              <div className="field">
+                <label htmlFor="s-contactPoint">{t('settings.contactPoint')}</label>
+                <p className="hint" id="s-contactPoint-hint">
+                  {t('settings.contactPointHint')}
+                </p>
+                <textarea
+                  id="s-contactPoint"
+                  rows={3}
+                  value={draft.contactPoint}
+                  aria-describedby="s-contactPoint-hint"
+                  onChange={(e) => set('contactPoint', e.target.value)}
+                />
+              </div>
+            ) : (
+              <div className="grid-3">
+                {input('dpoName', t('settings.dpoName'))}
+                {input('dpoEmail', t('login.email'), { type: 'email' })}
+                {input('dpoPhone', t('settings.phone'), { type: 'tel' })}
+              </div>
+            )}
+          </section>
+          <section className="card stack">
+            <h2>{t('settings.security')}</h2>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={requireTotp}
+                disabled={!requireTotp && !ownTotp}
+                aria-describedby="s-requireTotp-hint"
+                onChange={(e) => {
+                  setSaved(false);
+                  setRequireTotp(e.target.checked);
+                }}
+              />
+              <span>{t('settings.requireTotp')}</span>
+            </label>
+            <p className="hint" id="s-requireTotp-hint">
+              {t('settings.requireTotpHint')}{' '}
+              {ownTotp ? null : (
+                <>
+                  {t('settings.requireTotpOwnFirst')} <Link href="/account">{t('nav.account')}</Link>
+                </>
+              )}
+            </p>
           </section>
           <section className="card stack">
             <h2>{t('settings.thresholds')}</h2>
@@ -286,7 +475,11 @@ export default function SettingsPage() {
           <p className="hint">{t('settings.readOnly')}</p>
         )}
       </form>
-      <Members organisationId={organisationId} canManage={canEdit} />
+      <Members
+        organisationId={organisationId}
+        canManage={canEdit}
+        currentUserId={session.state.status === 'ready' ? session.state.info.user.id : null}
+      />
     </div>
   );
 }

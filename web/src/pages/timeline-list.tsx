@@ -3,6 +3,7 @@ import {
   type WorkflowEvent,
   workflowTransitions,
 } from '../../../src/domain/breach-workflow.ts';
+import { dataCategoryDefinitions } from '../../../src/domain/data-categories.ts';
 import { riskLevelLabels } from '../../../src/domain/documents/document-texts.ts';
 import { notificationPhaseDefinitions } from '../../../src/domain/supervisory-notification.ts';
 import type { HistoryEntry } from '../api/api-types.ts';
@@ -14,7 +15,12 @@ const asRecord = (value: unknown): Record_ => (value && typeof value === 'object
 
 /** The audit trail of a breach in words: who did what and when, with the comment or detail that explains it. */
 export function TimelineList(props: { entries: HistoryEntry[] }) {
-  const { t, l, dateTime } = useI18n();
+  const { t, l, dateTime, number } = useI18n();
+  /** A field of the breach in the user's words: the PATCH names (`eventKinds`) mean nothing to a reader. */
+  const fieldLabel = (field: string): string => {
+    const key = `field.${field}`;
+    return key in messages.pl ? t(key as MessageKey) : field;
+  };
   const detailOf = (entry: HistoryEntry): string | null => {
     const after = asRecord(entry.after);
     switch (entry.action) {
@@ -46,7 +52,29 @@ export function TimelineList(props: { entries: HistoryEntry[] }) {
         const changed = Object.keys(after).filter(
           (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
         );
-        return changed.join(', ') || null;
+        return changed.map(fieldLabel).join(', ') || null;
+      }
+      case 'scan.started':
+        return String(after.source ?? '');
+      case 'scan.applied': {
+        const categories = Array.isArray(after.dataCategories) ? (after.dataCategories as string[]) : [];
+        return [
+          `${t('details.subjectsApprox')}: ${number(after.subjectsApprox as number | null)}`,
+          `${t('details.recordsApprox')}: ${number(after.recordsApprox as number | null)}`,
+          `${t('details.dataCategories')}: ${
+            categories
+              .map((id) => {
+                const found = dataCategoryDefinitions.find((d) => d.id === id);
+                return found ? l(found.label) : id;
+              })
+              .join('; ') || '—'
+          }`,
+        ].join('\n');
+      }
+      case 'approval.added': {
+        const key = `approvals.subject.${String(after.subject)}`;
+        const subject = key in messages.pl ? t(key as MessageKey) : String(after.subject ?? '');
+        return after.note ? `${subject}: „${after.note}”` : subject;
       }
       default:
         return null;

@@ -1,0 +1,354 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { dataCategoryDefinitions } from '../../../src/domain/data-categories.ts';
+import type { ScanIdentifier } from '../../../src/domain/scan-findings.ts';
+import { api } from '../api/api-client.ts';
+import type { BreachView, ScanView } from '../api/api-types.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { useLoad } from '../components/use-load.ts';
+import { type I18n, useI18n } from '../i18n/i18n-context.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { BreachPanelProps } from './breach-page.tsx';
+
+/**
+ * Leak analysis on the breach page (issue 6): the DPO uploads the leaked files (or names a folder on the server for
+ * a large carrier), watches the background scan, reads what it found (counts only, never identifiers) and fills
+ * the breach's categories and approximate numbers (art. 33(3)(a) RODO; UODO form sections 5–7) from it.
+ */
+const identifierOrder: ScanIdentifier[] = [
+  'pesel',
+  'idCard',
+  'passport',
+  'nip',
+  'regon',
+  'iban',
+  'card',
+  'email',
+  'phone',
+];
+
+export function formatBytes(bytes: number, number: I18n['number']): string {
+  if (bytes < 1024) return `${number(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024, 1)} KB`;
+  if (bytes < 1024 ** 3) return `${number(bytes / 1024 ** 2, 1)} MB`;
+  return `${number(bytes / 1024 ** 3, 2)} GB`;
+}
+
+export function useScans(base: string) {
+  const scans = useLoad(() => api.get<{ items: ScanView[] }>(`${base}/scans`).then((r) => r.items), [base]);
+  const running = scans.data?.some((s) => s.status === 'running') ?? false;
+  const { reload } = scans;
+  useEffect(() => {
+    if (!running) return;
+    const timer = window.setInterval(() => void reload('poll'), 1000);
+    return () => window.clearInterval(timer);
+  }, [running, reload]);
+  return scans;
+}
+
+function ScanProgress(props: { scan: ScanView }) {
+  const { t, number } = useI18n();
+  const { bytesDone, bytesTotal } = props.scan.progress;
+  const percent = bytesTotal > 0 ? Math.min(100, Math.round((bytesDone / bytesTotal) * 100)) : null;
+  const id = `scan-progress-${props.scan.id}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('scan.progress')}</label>
+      {percent === null ? <progress id={id} /> : <progress id={id} max={100} value={percent} />}
+      <p className="hint" aria-live="polite">
+        {percent === null
+          ? t('scan.preparing')
+          : t('scan.progressText', {
+              percent,
+              done: formatBytes(bytesDone, number),
+              total: formatBytes(bytesTotal, number),
+            })}
+      </p>
+    </div>
+  );
+}
+
+function ScanReport(props: { scan: ScanView }) {
+  const { t, l, number } = useI18n();
+  const { scan } = props;
+  const totals = scan.result?.totals;
+  const findings = scan.findings;
+  if (!totals || !findings) return null;
+  const identifiers = identifierOrder.filter((kind) => {
+    const count = totals.identifiers[kind];
+    return count && (count.valid > 0 || (count.invalid ?? 0) > 0);
+  });
+  const files = scan.result?.files ?? [];
+  return (
+    <div className="stack">
+      <dl className="facts scan-totals">
+        <div className="fact-row">
+          <dt>{t('scan.files')}</dt>
+          <dd>
+            {number(totals.files ?? files.length)}
+            {totals.bytes !== undefined ? ` (${formatBytes(totals.bytes, number)})` : ''}
+          </dd>
+        </div>
+        <div className="fact-row">
+          <dt>{t('scan.records')}</dt>
+          <dd>{number(totals.records)}</dd>
+        </div>
+        <div className="fact-row">
+          <dt>{t('scan.subjects')}</dt>
+          <dd>{number(totals.subjectsApprox)}</dd>
+        </div>
+        <div className="fact-row">
+          <dt>{t('scan.minors')}</dt>
+          <dd>{number(totals.minors)}</dd>
+        </div>
+        <div className="fact-row">
+          <dt>{t('scan.categories')}</dt>
+          <dd>
+            {totals.dataCategories.length
+              ? totals.dataCategories.map((c) => t(`scan.category.${c}` as MessageKey)).join('; ')
+              : '—'}
+          </dd>
+        </div>
+      </dl>
+      <h4>{t('scan.identifiers')}</h4>
+      {identifiers.length === 0 ? (
+        <p className="empty">{t('scan.noIdentifiers')}</p>
+      ) : (
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('scan.identifier')}</th>
+              <th scope="col" className="numeric">
+                {t('scan.valid')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('scan.distinct')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('scan.invalid')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {identifiers.map((kind) => {
+              const count = totals.identifiers[kind];
+              return (
+                <tr key={kind}>
+                  <th scope="row">{t(`scan.kind.${kind}` as MessageKey)}</th>
+                  <td className="numeric">{number(count.valid)}</td>
+                  <td className="numeric">{number(count.distinct)}</td>
+                  <td className="numeric">{count.invalid === undefined ? '—' : number(count.invalid)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {files.length > 0 ? (
+        <details>
+          <summary>{t('scan.fileList', { count: files.length })}</summary>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('scan.file')}</th>
+                <th scope="col">{t('scan.format')}</th>
+                <th scope="col" className="numeric">
+                  {t('scan.size')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('scan.records')}
+                </th>
+                <th scope="col">{t('scan.fileError')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.map((f) => (
+                <tr key={`${f.path}:${f.bytes}:${f.records}:${f.format}`}>
+                  <td>{f.path}</td>
+                  <td>{f.format}</td>
+                  <td className="numeric">{formatBytes(f.bytes, number)}</td>
+                  <td className="numeric">{number(f.records)}</td>
+                  <td>{f.error ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+      <h4>{t('scan.findings')}</h4>
+      <dl className="facts">
+        <div className="fact-row">
+          <dt>{t('details.dataCategories')}</dt>
+          <dd>
+            {findings.dataCategories
+              .map((id) => dataCategoryDefinitions.find((d) => d.id === id))
+              .map((d, i) => (d ? l(d.label) : findings.dataCategories[i]))
+              .join('; ') || '—'}
+          </dd>
+        </div>
+        <div className="fact-row">
+          <dt>{t('details.subjectsApprox')}</dt>
+          <dd>{number(findings.subjectsApprox)}</dd>
+        </div>
+        <div className="fact-row">
+          <dt>{t('details.recordsApprox')}</dt>
+          <dd>{number(findings.recordsApprox)}</dd>
+        </div>
+        <div className="fact-row">
+          <dt>{t('scan.children')}</dt>
+          <dd>{findings.children ? t('common.yes') : t('common.no')}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => void }) {
+  const { t, dateTime } = useI18n();
+  const { scan } = props;
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const canApply = props.breach.permissions.includes('breach.update') && scan.status === 'done';
+  const apply = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      props.onChange(await api.post<BreachView>(`${props.base}/scans/${scan.id}/apply`));
+      props.onApplied();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <article className="card stack scan-card" aria-labelledby={`scan-${scan.id}`} data-status={scan.status}>
+      <header className="scan-head">
+        <h3 id={`scan-${scan.id}`}>{scan.source}</h3>
+        <span className={`status scan-status-${scan.status}`}>{t(`scan.status.${scan.status}`)}</span>
+      </header>
+      <p className="hint">
+        {t('scan.startedBy', { at: dateTime(scan.startedAt), who: scan.startedBy })}
+        {scan.finishedAt ? ` · ${t('scan.finishedAt', { at: dateTime(scan.finishedAt) })}` : ''}
+      </p>
+      {scan.status === 'running' ? <ScanProgress scan={scan} /> : null}
+      {scan.status === 'failed' ? (
+        <p className="notice error">{t('scan.failed', { error: scan.error ?? '—' })}</p>
+      ) : null}
+      <ScanReport scan={scan} />
+      <ErrorNotice error={error} />
+      {scan.status === 'applied' ? (
+        <p className="notice success">{t('scan.appliedNote')}</p>
+      ) : canApply ? (
+        <div>
+          <p className="hint">{t('scan.applyHint')}</p>
+          <button type="button" className="button primary" disabled={busy} onClick={apply}>
+            {t('scan.apply')}
+          </button>
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+export function LeakAnalysisPanel(props: BreachPanelProps) {
+  const { t } = useI18n();
+  const scans = useScans(props.base);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [path, setPath] = useState('');
+  const [fileKey, setFileKey] = useState(0);
+  const canStart = props.breach.permissions.includes('breach.update');
+
+  const started = async (start: () => Promise<ScanView>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const scan = await start();
+      scans.setData([scan, ...(scans.data ?? [])]);
+      await scans.reload();
+      return true;
+    } catch (caught) {
+      setError(caught);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const upload = async (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    for (const file of Array.from(files)) {
+      if (!(await started(() => api.upload<ScanView>(`${props.base}/scans`, file)))) break;
+    }
+    setFileKey((k) => k + 1);
+  };
+  const scanPath = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await started(() => api.post<ScanView>(`${props.base}/scans/server-path`, { path }))) setPath('');
+  };
+
+  return (
+    <div className="stack">
+      <section className="card stack" aria-labelledby="scan-title">
+        <h2 id="scan-title">{t('scan.title')}</h2>
+        <p className="hint">{t('scan.intro')}</p>
+        {canStart ? (
+          <>
+            <div className="field">
+              <label htmlFor="scan-upload">{t('scan.upload')}</label>
+              <p className="hint" id="scan-upload-hint">
+                {t('scan.uploadHint')}
+              </p>
+              <input
+                key={fileKey}
+                id="scan-upload"
+                type="file"
+                multiple
+                disabled={busy}
+                aria-describedby="scan-upload-hint"
+                onChange={(e) => void upload(e.target.files)}
+              />
+            </div>
+            <details>
+              <summary>{t('scan.serverPathTitle')}</summary>
+              <form onSubmit={scanPath} className="stack" noValidate>
+                <div className="field">
+                  <label htmlFor="scan-path">{t('scan.serverPath')}</label>
+                  <p className="hint" id="scan-path-hint">
+                    {t('scan.serverPathHint')}
+                  </p>
+                  <input
+                    id="scan-path"
+                    value={path}
+                    aria-describedby="scan-path-hint"
+                    onChange={(e) => setPath(e.target.value)}
+                  />
+                </div>
+                <div>
+                  <button type="submit" className="button" disabled={busy || path.trim() === ''}>
+                    {t('scan.serverPathSubmit')}
+                  </button>
+                </div>
+              </form>
+            </details>
+            {busy ? (
+              <p role="status" className="hint">
+                {t('common.sending')}
+              </p>
+            ) : null}
+            <ErrorNotice error={error} />
+          </>
+        ) : null}
+      </section>
+      <ErrorNotice error={scans.error} />
+      {scans.data === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : scans.data.length === 0 ? (
+        <p className="empty">{t('scan.none')}</p>
+      ) : (
+        scans.data.map((scan) => (
+          <ScanCard key={scan.id} {...props} scan={scan} onApplied={() => void scans.reload()} />
+        ))
+      )}
+    </div>
+  );
+}
