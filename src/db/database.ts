@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.ts';
 import * as scans from './migrations/0002-scans.ts';
+import * as mail from './migrations/0003-mail.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -25,7 +26,7 @@ export const pgliteParsers = {
 };
 
 /** Migrations in order; a static list so they load the same under tsx, tests and a bundle. */
-const migrations = { '0001-initial': initial, '0002-scans': scans };
+const migrations = { '0001-initial': initial, '0002-scans': scans, '0003-mail': mail };
 
 /**
  * Opens the database: a PostgreSQL server when `databaseUrl` is given, else the embedded PGlite with its files in
@@ -50,6 +51,8 @@ export async function openDatabase(options: {
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it.
+    pool.on('error', (error) => console.warn(`PostgreSQL: idle connection closed: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }

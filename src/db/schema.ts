@@ -192,6 +192,54 @@ export type ScansTable = {
   finished_at: Timestamp | null;
 };
 
+export type MailBatchesTable = {
+  id: Generated<string>;
+  organisation_id: string;
+  breach_id: string;
+  source: string;
+  lang: string;
+  total: number;
+  skipped: Json<{ row: number; reason: string }[]>;
+  status: 'running' | 'done';
+  started_by: string | null;
+  started_by_label: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+};
+
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+export type MailOutboxTable = {
+  id: Generated<string>;
+  dedupe_key: string;
+  kind: string;
+  organisation_id: string | null;
+  breach_id: string | null;
+  batch_id: string | null;
+  user_id: string | null;
+  recipient: string;
+  recipient_name: Generated<string>;
+  lang: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  message_id: string;
+  status: MailStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp | null;
+  claimed_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+};
+
+export type MailUserSettingsTable = {
+  user_id: string;
+  daily_digest: Generated<boolean>;
+  calendar_token_hash: string | null;
+  updated_at: Timestamp;
+};
+
 export type AuditLogTable = {
   organisation_id: string;
   seq: number;
@@ -223,6 +271,9 @@ export type Database = {
   approvals: ApprovalsTable;
   deadline_events: DeadlineEventsTable;
   scans: ScansTable;
+  mail_batches: MailBatchesTable;
+  mail_outbox: MailOutboxTable;
+  mail_user_settings: MailUserSettingsTable;
   audit_log: AuditLogTable;
 };
 
@@ -253,5 +304,8 @@ export const tablesInDependencyOrder = [
   'approvals',
   'deadline_events',
   'scans',
+  'mail_batches',
+  'mail_outbox',
+  'mail_user_settings',
   'audit_log',
 ] as const satisfies readonly (keyof Database)[];

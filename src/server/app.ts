@@ -13,8 +13,10 @@ import type { AppConfig } from './config.ts';
 import { type AnyRoute, langOf, openApiDocument, registerRoute } from './http-route.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { breachRoutes } from './routes/breach.routes.ts';
+import { calendarRoutes } from './routes/calendar.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { documentRoutes } from './routes/document.routes.ts';
+import { mailRoutes } from './routes/mail.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { scanRoutes } from './routes/scan.routes.ts';
@@ -150,6 +152,8 @@ export async function buildApp(options: {
     ...documentRoutes,
     ...scanRoutes,
     ...dashboardRoutes,
+    ...mailRoutes,
+    ...calendarRoutes,
     ...webAppRoutes,
   );
   for (const route of routes) registerRoute(app, route, deps);

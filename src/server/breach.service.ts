@@ -49,6 +49,7 @@ import type {
   StaffReport,
   transitionSchema,
 } from './breach.schemas.ts';
+import { queueBreachConfirmedMail, queueNewReportMail } from './mail-queue.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 
 type Db = Kysely<Database>;
@@ -139,6 +140,7 @@ export async function reportIncident(
       entityId: row.id,
       after: { reference, title: row.title, details },
     });
+    await queueNewReportMail(trx, ctx, row.id);
     return viewBreach(ctx, actor, row.id, trx);
   });
 }
@@ -208,6 +210,7 @@ export async function reportPublicly(
       entityId: row.id,
       after: { reference, details },
     });
+    await queueNewReportMail(trx, ctx, row.id);
     for (const attachment of attachments) {
       const stored = await insertAttachment(trx, {
         breach_id: row.id,
@@ -343,6 +346,7 @@ async function moveStatus(
       ...(outcome.awareAt ? { awareAt: outcome.awareAt.toISOString() } : {}),
     },
   });
+  if (command.event === 'confirm-breach') await queueBreachConfirmedMail(trx, ctx, row.id);
   return updated;
 }
 

@@ -21,7 +21,39 @@ export type AppConfig = {
   logLevel: string;
   /** A folder on the server under which DPOs may have folders scanned (a mounted carrier); null turns it off. */
   scanRoot: string | null;
+  /** Outgoing e-mail (SMTP_*); null when SMTP_HOST is not set: the app works and says that e-mail is off. */
+  smtp: SmtpConfig | null;
+  /** Messages per minute the sender passes to SMTP (each app instance); 0 = no limit. */
+  mailRatePerMinute: number;
 };
+
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
+};
+
+function smtpConfig(env: NodeJS.ProcessEnv): SmtpConfig | null {
+  if (!env.SMTP_HOST) return null;
+  const secure = env.SMTP_SECURE === 'true' || env.SMTP_SECURE === '1';
+  if (!env.SMTP_FROM) {
+    throw new Error(
+      'Ustawiono SMTP_HOST bez SMTP_FROM: podaj adres nadawcy, np. "incydent <iod@example.pl>" / SMTP_FROM is required with SMTP_HOST',
+    );
+  }
+  return {
+    host: env.SMTP_HOST,
+    port: number(env, 'SMTP_PORT', secure ? 465 : 587),
+    secure,
+    user: env.SMTP_USER || null,
+    password: env.SMTP_PASSWORD || null,
+    from: env.SMTP_FROM,
+  };
+}
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -53,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicReportsPerHour: number(env, 'PUBLIC_REPORTS_PER_HOUR', 10),
     logLevel: env.LOG_LEVEL ?? 'warn',
     scanRoot: env.SCAN_ROOT ? resolve(env.SCAN_ROOT) : null,
+    smtp: smtpConfig(env),
+    mailRatePerMinute: number(env, 'MAIL_RATE_PER_MINUTE', 60),
   };
 }

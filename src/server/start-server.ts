@@ -3,6 +3,8 @@ import { type AppDatabase, migrateToLatest, openDatabase } from '../db/database.
 import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
 import { runDeadlineSweep } from './deadline-sweep.ts';
+import { startMailSender } from './mail-sender.ts';
+import { runMailSweep } from './mail-sweep.ts';
 import { failAbandonedScans, runningScans } from './scan.service.ts';
 
 export type RunningServer = {
@@ -21,10 +23,21 @@ export async function startServer(
   await migrateToLatest(database.db);
   const app = await buildApp({ database, config, logger: options.logger ?? false });
   const services = { db: database.db, config, now: () => new Date() };
+  const { smtpProvider } = await import('../mail/smtp-provider.ts');
+  const mailSender = config.smtp
+    ? startMailSender(services, {
+        provider: smtpProvider(config.smtp),
+        onError: (error) => app.log.error(error),
+      })
+    : null;
+  if (!config.smtp && options.logger)
+    console.warn('[incydent] SMTP_HOST not set: e-mail is off / wysyłka e-mail wyłączona');
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () => {
     sweeping = runDeadlineSweep(services)
       .then(() => failAbandonedScans(services))
+      .then(() => runMailSweep(services))
+      .then(() => mailSender?.wake())
       .catch((error) => app.log.error(error));
   };
   const timer =
@@ -41,6 +54,7 @@ export async function startServer(
     async stop() {
       if (timer) clearInterval(timer);
       await sweeping;
+      await mailSender?.stop();
       await app.close();
       await runningScans();
       await database.close();
