@@ -432,6 +432,20 @@ describe('the web app, end to end in Chromium', () => {
     expect((await letters).suggestedFilename()).toMatch(/zawiadomienia\.pdf$/);
     await page.getByText(/jest gotowy/).waitFor();
 
+    // E-mail to the people: the test server has no SMTP, so the section says so and nothing can be sent.
+    const mail = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Zawiadomienie osób e-mailem' }),
+    });
+    await mail.getByText('Wysyłka e-mail jest wyłączona', { exact: false }).first().waitFor();
+    await mail.getByText('SMTP_HOST', { exact: false }).waitFor();
+    expect(await mail.getByRole('button', { name: 'Wyślij e-maile do osób z listy' }).isDisabled()).toBe(
+      true,
+    );
+    expect(await mail.getByRole('button', { name: 'Wyślij e-maile z analizy' }).isDisabled()).toBe(true);
+    await mail.getByText('Nie było jeszcze wysyłki e-mail w tej sprawie.').waitFor();
+    await checkAccessibility(page, 'notifications-mail');
+    await shot(page, '08b-notifications-mail');
+
     // A member of staff reports an incident from the inbox, under their own name.
     await open(page, '/inbox', 'Skrzynka', 'inbox-again');
     await page.getByRole('link', { name: 'Zgłoś incydent' }).click();
@@ -458,6 +472,10 @@ describe('the web app, end to end in Chromium', () => {
     await page.locator('#s-rep1-position').fill('Zastępca dyrektora');
     await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     await page.getByText('Zapisano.').waitFor();
+    await page
+      .locator('section', { has: page.getByRole('heading', { name: 'Poczta e-mail' }) })
+      .getByText('Wyłączona', { exact: true })
+      .waitFor();
     await checkAccessibility(page, 'settings-full');
     await shot(page, '16-settings-full');
     await page.getByRole('link', { name: dpo.name }).click();
@@ -472,6 +490,20 @@ describe('the web app, end to end in Chromium', () => {
       .fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
     await page.getByRole('button', { name: 'Potwierdź i włącz' }).click();
     await page.getByText('Drugi składnik został włączony.', { exact: false }).waitFor();
+
+    // The calendar feed: a secret link, shown once, that serves iCalendar.
+    await page.getByRole('button', { name: 'Utwórz link do kalendarza' }).click();
+    const calendarUrl = await page.getByLabel('Adres kalendarza (ICS)').inputValue();
+    expect(calendarUrl).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{20,}\.ics$/);
+    const feed = await fetch(calendarUrl);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await page.getByRole('button', { name: 'Utwórz nowy link' }).waitFor();
+    await page.getByLabel('Codzienne podsumowanie e-mail').check();
+    await page.locator('section', { hasText: 'Codzienne podsumowanie' }).getByText('Zapisano.').waitFor();
+    await checkAccessibility(page, 'account-mail');
+    await shot(page, '17b-account-mail');
 
     // The same path reads in English.
     await page.getByRole('button', { name: 'English' }).click();

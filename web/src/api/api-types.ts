@@ -1,5 +1,6 @@
 import type { BreachCase } from '../../../src/domain/breach-case.ts';
 import type { WorkflowEvent } from '../../../src/domain/breach-workflow.ts';
+import type { Lang, Localized } from '../../../src/domain/language.ts';
 import type { DeadlineState } from '../../../src/domain/notification-deadline.ts';
 import type { Permission, Role } from '../../../src/domain/permissions.ts';
 import type { ScanFindings, ScanIdentifier, ScanTotals } from '../../../src/domain/scan-findings.ts';
@@ -176,4 +177,56 @@ export type ScanView = {
   startedBy: string;
   startedAt: string;
   finishedAt: string | null;
+};
+
+/** Whether the server sends e-mail (never the password) and the user's own e-mail choices (GET /api/mail/settings). */
+export type MailSettings = {
+  email:
+    | {
+        enabled: true;
+        host: string;
+        port: number;
+        secure: boolean;
+        from: string;
+        authenticated: boolean;
+        ratePerMinute: number;
+        publicUrl: string | null;
+        message: Localized;
+      }
+    | { enabled: false; message: Localized };
+  preferences: { dailyDigest: boolean; lang: Lang };
+  calendar: { enabled: boolean };
+};
+
+export type MailBatchProgress = {
+  queued: number;
+  sending: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+};
+
+/** One e-mail communication to data subjects (art. 34 RODO) and how far it is. */
+export type MailBatch = {
+  id: string;
+  status: 'running' | 'done';
+  source: string;
+  lang: Lang;
+  total: number;
+  progress: MailBatchProgress;
+  skipped: { row: number; reason: string }[];
+  startedBy: string;
+  startedAt: string;
+  finishedAt: string | null;
+};
+
+export type MailRecipientState = {
+  email: string;
+  name: string | null;
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  error: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  messageId: string | null;
 };

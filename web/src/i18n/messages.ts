@@ -631,6 +631,69 @@ const pl = {
   'field.otherSupervisoryAuthority': 'inny organ nadzorczy',
   'field.otherEntities': 'inne podmioty',
   'field.crossBorderCountries': 'państwa (transgraniczność)',
+
+  'mail.title': 'Zawiadomienie osób e-mailem',
+  'mail.hint':
+    'Art. 34 RODO: każda osoba z listy dostaje imienną wiadomość o tej samej treści co list. Do nikogo nie piszemy dwa razy w tej sprawie.',
+  'mail.off': 'Zawiadomień nie można teraz wysłać e-mailem.',
+  'mail.sendLegend': 'Wyślij zawiadomienia e-mailem',
+  'mail.peopleList': 'Lista osób z adresami e-mail (CSV lub XLSX)',
+  'mail.peopleListHint':
+    'Plik z kolumną adresu e-mail (oraz imienia i nazwiska). Serwer nie przechowuje listy.',
+  'mail.sendFromList': 'Wyślij e-maile do osób z listy',
+  'mail.scan': 'Lista osób z analizy wycieku',
+  'mail.scanHint': 'Zakończona analiza wycieku, która znalazła osoby z adresem e-mail.',
+  'mail.chooseScan': 'Wybierz analizę',
+  'mail.noScans': 'Brak zakończonych analiz',
+  'mail.sendFromScan': 'Wyślij e-maile z analizy',
+  'mail.confirmTitle': 'Wysłać zawiadomienia e-mailem?',
+  'mail.confirmText':
+    'Każda osoba z adresem e-mail z „{source}” dostanie imienne zawiadomienie. Wysłanych wiadomości nie da się cofnąć.',
+  'mail.confirmSend': 'Wyślij zawiadomienia',
+  'mail.started': 'Zlecono wysyłkę: {count} wiadomości w kolejce, pominięto {skipped}.',
+  'mail.batches': 'Wysyłki',
+  'mail.noBatches': 'Nie było jeszcze wysyłki e-mail w tej sprawie.',
+  'mail.startedBy': '{who}, {at}',
+  'mail.progressRunning': 'Postęp wysyłki',
+  'mail.progressDone': 'Wysyłka zakończona {at}',
+  'mail.counts': 'Wysłano {sent}, nieudane {failed}, w kolejce {queued} — z {total}.',
+  'mail.skippedList': 'Pominięte wiersze ({count})',
+  'mail.skippedRow': 'Wiersz {row}: {reason}',
+  'mail.failedList': 'Nieudane wysyłki ({count})',
+  'mail.recipient': 'Odbiorca',
+  'mail.reason': 'Przyczyna',
+  'mail.attempts': 'Próby',
+  'mail.nextAttempt': 'Kolejna próba',
+  'mail.noRetry': 'Bez ponowienia',
+
+  'account.mailTitle': 'Powiadomienia e-mail',
+  'account.dailyDigest': 'Codzienne podsumowanie e-mail',
+  'account.dailyDigestHint':
+    'Raz dziennie: terminy zgłoszeń do UODO i działania, które wkrótce mijają. Zmiana zapisuje się od razu.',
+  'account.calendarTitle': 'Kalendarz terminów',
+  'account.calendarHint':
+    'Terminy 72 godzin na zgłoszenie do UODO i terminy działań w Twoim kalendarzu, pod tajnym adresem.',
+  'account.calendarOn':
+    'Kalendarz jest włączony. Adres pokazujemy tylko raz — jeśli go nie masz, utwórz nowy (stary przestanie działać).',
+  'account.calendarOff': 'Kalendarz jest wyłączony.',
+  'account.calendarCreate': 'Utwórz link do kalendarza',
+  'account.calendarRenew': 'Utwórz nowy link',
+  'account.calendarRemove': 'Wyłącz kalendarz',
+  'account.calendarUrl': 'Adres kalendarza (ICS)',
+  'account.calendarCopy': 'Kopiuj adres',
+  'account.calendarCopied': 'Skopiowano do schowka.',
+  'account.calendarSecret':
+    'Ten link jest tajny: każdy, kto go zna, zobaczy terminy Twoich spraw. Nie przesyłaj go dalej. Widzisz go tylko teraz.',
+  'account.calendarSubscribe':
+    'Outlook: Dodaj kalendarz → Z internetu; Google: Inne kalendarze → Z adresu URL; Apple: Plik → Nowa subskrypcja kalendarza. Wklej adres.',
+
+  'settings.mailTitle': 'Poczta e-mail',
+  'settings.mailState': 'Wysyłka e-mail',
+  'settings.mailOn': 'Włączona',
+  'settings.mailOff': 'Wyłączona',
+  'settings.mailFrom': 'Adres nadawcy',
+  'settings.mailServer': 'Serwer SMTP',
+  'settings.mailHint': 'Ustawia administrator serwera (zmienne SMTP_*); tutaj tylko do odczytu.',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -1260,6 +1323,68 @@ const en: Record<MessageKey, string> = {
   'field.otherSupervisoryAuthority': 'other supervisory authority',
   'field.otherEntities': 'other entities',
   'field.crossBorderCountries': 'countries (cross-border)',
+
+  'mail.title': 'Informing people by e-mail',
+  'mail.hint':
+    'GDPR art. 34: each person on the list gets a personal message with the same text as the letter. Nobody is written to twice about this breach.',
+  'mail.off': 'Communications cannot be sent by e-mail now.',
+  'mail.sendLegend': 'Send the communication by e-mail',
+  'mail.peopleList': 'People list with e-mail addresses (CSV or XLSX)',
+  'mail.peopleListHint': 'A file with an e-mail column (and names). The server does not keep the list.',
+  'mail.sendFromList': 'E-mail the people on the list',
+  'mail.scan': 'People list of a leak analysis',
+  'mail.scanHint': 'A finished leak analysis that found people with an e-mail address.',
+  'mail.chooseScan': 'Choose an analysis',
+  'mail.noScans': 'No finished analyses',
+  'mail.sendFromScan': 'E-mail the people found by the analysis',
+  'mail.confirmTitle': 'Send the communication by e-mail?',
+  'mail.confirmText':
+    'Everyone with an e-mail address in “{source}” gets a personal communication. Sent messages cannot be recalled.',
+  'mail.confirmSend': 'Send the communication',
+  'mail.started': 'Sending started: {count} messages queued, {skipped} skipped.',
+  'mail.batches': 'Sendings',
+  'mail.noBatches': 'No e-mail has been sent about this breach yet.',
+  'mail.startedBy': '{who}, {at}',
+  'mail.progressRunning': 'Progress',
+  'mail.progressDone': 'Finished {at}',
+  'mail.counts': '{sent} sent, {failed} failed, {queued} queued — of {total}.',
+  'mail.skippedList': 'Skipped rows ({count})',
+  'mail.skippedRow': 'Row {row}: {reason}',
+  'mail.failedList': 'Failed messages ({count})',
+  'mail.recipient': 'Recipient',
+  'mail.reason': 'Reason',
+  'mail.attempts': 'Attempts',
+  'mail.nextAttempt': 'Next attempt',
+  'mail.noRetry': 'No retry',
+
+  'account.mailTitle': 'E-mail notifications',
+  'account.dailyDigest': 'Daily e-mail digest',
+  'account.dailyDigestHint':
+    'Once a day: deadlines to notify UODO and actions due soon. The change is saved at once.',
+  'account.calendarTitle': 'Deadline calendar',
+  'account.calendarHint':
+    'The 72-hour deadlines to notify UODO and the actions’ due dates in your own calendar, at a secret address.',
+  'account.calendarOn':
+    'The calendar is on. Its address is shown only once — if you do not have it, create a new one (the old one stops working).',
+  'account.calendarOff': 'The calendar is off.',
+  'account.calendarCreate': 'Create a calendar link',
+  'account.calendarRenew': 'Create a new link',
+  'account.calendarRemove': 'Turn the calendar off',
+  'account.calendarUrl': 'Calendar address (ICS)',
+  'account.calendarCopy': 'Copy address',
+  'account.calendarCopied': 'Copied to the clipboard.',
+  'account.calendarSecret':
+    'This link is secret: anyone who has it sees the deadlines of your cases. Do not pass it on. It is shown only now.',
+  'account.calendarSubscribe':
+    'Outlook: Add calendar → From Internet; Google: Other calendars → From URL; Apple: File → New Calendar Subscription. Paste the address.',
+
+  'settings.mailTitle': 'E-mail',
+  'settings.mailState': 'Sending e-mail',
+  'settings.mailOn': 'On',
+  'settings.mailOff': 'Off',
+  'settings.mailFrom': 'Sender address',
+  'settings.mailServer': 'SMTP server',
+  'settings.mailHint': 'Set by the server administrator (SMTP_* variables); read-only here.',
 };
 
 export const messages: Record<'pl' | 'en', Record<MessageKey, string>> = { pl, en };

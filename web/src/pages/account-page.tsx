@@ -6,6 +6,7 @@ import { useSession } from '../app/session-context.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { useTitle } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { AccountMail } from './account-mail.tsx';
 
 type Enrolment = { secret: string; uri: string };
 
@@ -16,7 +17,8 @@ function grouped(secret: string): string {
 
 /**
  * The user's own account: the second factor (TOTP; its secret typed by hand, or the otpauth link opened on the
- * phone: no QR library is needed for that) and logging out of every device at once.
+ * phone: no QR library is needed for that), e-mail preferences, the calendar feed of deadlines, and logging out of
+ * every device at once.
  */
 export default function AccountPage() {
   const { t } = useI18n();
@@ -158,6 +160,7 @@ export default function AccountPage() {
           </>
         )}
       </section>
+      <AccountMail />
       <section className="card stack" aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessions')}</h2>
         <p className="hint">{t('account.sessionsHint')}</p>

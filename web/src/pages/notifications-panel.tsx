@@ -21,6 +21,7 @@ import { ErrorNotice } from '../components/error-notice.tsx';
 import { nowIso, WarsawDateTimeInput } from '../components/warsaw-input.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { BreachPanelProps } from './breach-page.tsx';
+import { MailCommunicationSection } from './mail-communication-section.tsx';
 
 function CopyView(props: { breach: BreachView; phase: NotificationPhase }) {
   const { t, lang } = useI18n();
@@ -244,6 +245,7 @@ export function NotificationsPanel(props: BreachPanelProps) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [copyPhase, setCopyPhase] = useState<NotificationPhase | null>(null);
+  const [mailRefresh, setMailRefresh] = useState(0);
   const awareAt = breach.times.awareAt;
   const late =
     first && awareAt !== null && sentAt !== null && isLateNotification(new Date(awareAt), new Date(sentAt));
@@ -428,7 +430,15 @@ export function NotificationsPanel(props: BreachPanelProps) {
         </div>
         {copyPhase ? <CopyView breach={breach} phase={copyPhase} /> : null}
       </section>
-      <SubjectCommunicationForm {...props} />
+      {/* Mounted afresh when an e-mail batch has settled: the form then shows what the server recorded. */}
+      <SubjectCommunicationForm key={mailRefresh} {...props} />
+      <MailCommunicationSection
+        {...props}
+        onChange={(updated) => {
+          props.onChange(updated);
+          setMailRefresh((n) => n + 1);
+        }}
+      />
       <section className="card" aria-labelledby="documents-title">
         <h2 id="documents-title">{t('notifications.documents')}</h2>
         <ul className="plain-list">

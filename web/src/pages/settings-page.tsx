@@ -8,6 +8,7 @@ import { useSession } from '../app/session-context.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { Modal } from '../components/modal.tsx';
 import { useLoad, useTitle } from '../components/use-load.ts';
+import { useMailSettings } from '../components/use-mail-settings.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 type OrgDraft = {
@@ -189,6 +190,42 @@ function Members(props: { organisationId: string; canManage: boolean; currentUse
 }
 
 /** The organisation (controller, REGON, address, DPO, representative), people and roles, thresholds, report link. */
+/** Read-only: whether the server sends e-mail and from which address (set by the server's administrator). */
+function MailCard() {
+  const { t, l } = useI18n();
+  const { data, error } = useMailSettings();
+  return (
+    <section className="card stack" aria-labelledby="mail-card-title">
+      <h2 id="mail-card-title">{t('settings.mailTitle')}</h2>
+      <ErrorNotice error={error} />
+      {data ? (
+        <>
+          <dl className="facts">
+            <div className="fact-row">
+              <dt>{t('settings.mailState')}</dt>
+              <dd>{data.email.enabled ? t('settings.mailOn') : t('settings.mailOff')}</dd>
+            </div>
+            {data.email.enabled ? (
+              <>
+                <div className="fact-row">
+                  <dt>{t('settings.mailFrom')}</dt>
+                  <dd className="break">{data.email.from}</dd>
+                </div>
+                <div className="fact-row">
+                  <dt>{t('settings.mailServer')}</dt>
+                  <dd className="break">{`${data.email.host}:${data.email.port}`}</dd>
+                </div>
+              </>
+            ) : null}
+          </dl>
+          <p className="hint">{l(data.email.message)}</p>
+          <p className="hint">{t('settings.mailHint')}</p>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 export default function SettingsPage() {
   const { t } = useI18n();
   const session = useSession();
@@ -475,6 +512,7 @@ export default function SettingsPage() {
           <p className="hint">{t('settings.readOnly')}</p>
         )}
       </form>
+      <MailCard />
       <Members
         organisationId={organisationId}
         canManage={canEdit}
