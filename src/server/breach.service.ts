@@ -490,14 +490,31 @@ export async function addNotification(
   });
 }
 
+/**
+ * One change of a breach: in a transaction, on the breach locked and visible to the actor, with the audit entry the
+ * change returns; answers with the breach as the actor sees it afterwards.
+ */
+async function changeBreach(
+  ctx: ServiceContext,
+  actor: Actor,
+  breachId: string,
+  change: (trx: Db, row: BreachRow) => Promise<{ action: string; before?: unknown; after?: unknown }>,
+): Promise<BreachView> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await visibleBreach(trx, actor, breachId, true);
+    const entry = await change(trx, row);
+    await audit(trx, ctx, actor, { ...entry, entityId: breachId });
+    return viewBreach(ctx, actor, breachId, trx);
+  });
+}
+
 export async function setSubjectCommunication(
   ctx: ServiceContext,
   actor: Actor,
   breachId: string,
   input: z.output<typeof communicationInputSchema>,
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await visibleBreach(trx, actor, breachId, true);
+  return changeBreach(ctx, actor, breachId, async (trx, row) => {
     const details = { ...(row.details as Record<string, unknown>) };
     const before = details.subjectCommunication ?? null;
     details.subjectCommunication = input;
@@ -511,13 +528,7 @@ export async function setSubjectCommunication(
       details: JSON.stringify(details),
       updated_at: ctx.now(),
     });
-    await audit(trx, ctx, actor, {
-      action: 'communication.updated',
-      entityId: breachId,
-      before,
-      after: input,
-    });
-    return viewBreach(ctx, actor, breachId, trx);
+    return { action: 'communication.updated', before, after: input };
   });
 }
 
@@ -527,8 +538,7 @@ export async function addAction(
   breachId: string,
   input: z.output<typeof actionInputSchema>,
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
-    await visibleBreach(trx, actor, breachId, true);
+  return changeBreach(ctx, actor, breachId, async (trx) => {
     const now = ctx.now();
     const stored = await insertAction(trx, {
       breach_id: breachId,
@@ -543,8 +553,7 @@ export async function addAction(
       effective: input.effective,
       updated_at: now,
     });
-    await audit(trx, ctx, actor, { action: 'action.created', entityId: breachId, after: stored });
-    return viewBreach(ctx, actor, breachId, trx);
+    return { action: 'action.created', after: stored };
   });
 }
 
@@ -555,8 +564,7 @@ export async function changeAction(
   actionId: string,
   input: z.output<typeof actionUpdateSchema>,
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
-    await visibleBreach(trx, actor, breachId, true);
+  return changeBreach(ctx, actor, breachId, async (trx) => {
     const existing = await findAction(trx, actor.organisationId, breachId, actionId);
     if (!existing) throw new DomainError('not-found');
     const now = ctx.now();
@@ -576,19 +584,12 @@ export async function changeAction(
     if (input.status === 'done' && input.completedAt === undefined && !existing.completed_at)
       values.completed_at = now;
     const updated = await updateAction(trx, actor.organisationId, actionId, values);
-    await audit(trx, ctx, actor, {
-      action: 'action.updated',
-      entityId: breachId,
-      before: existing,
-      after: updated,
-    });
-    return viewBreach(ctx, actor, breachId, trx);
+    return { action: 'action.updated', before: existing, after: updated };
   });
 }
 
 export async function addComment(ctx: ServiceContext, actor: Actor, breachId: string, body: string) {
-  return ctx.db.transaction().execute(async (trx) => {
-    await visibleBreach(trx, actor, breachId, true);
+  return changeBreach(ctx, actor, breachId, async (trx) => {
     const comment = await insertComment(trx, {
       breach_id: breachId,
       organisation_id: actor.organisationId,
@@ -597,8 +598,7 @@ export async function addComment(ctx: ServiceContext, actor: Actor, breachId: st
       body,
       created_at: ctx.now(),
     });
-    await audit(trx, ctx, actor, { action: 'comment.added', entityId: breachId, after: comment });
-    return viewBreach(ctx, actor, breachId, trx);
+    return { action: 'comment.added', after: comment };
   });
 }
 
@@ -608,8 +608,7 @@ export async function addApproval(
   breachId: string,
   input: z.output<typeof approvalInputSchema>,
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
-    await visibleBreach(trx, actor, breachId, true);
+  return changeBreach(ctx, actor, breachId, async (trx) => {
     const approval = await insertApproval(trx, {
       breach_id: breachId,
       organisation_id: actor.organisationId,
@@ -619,8 +618,7 @@ export async function addApproval(
       approved_by_label: actor.label,
       approved_at: ctx.now(),
     });
-    await audit(trx, ctx, actor, { action: 'approval.added', entityId: breachId, after: approval });
-    return viewBreach(ctx, actor, breachId, trx);
+    return { action: 'approval.added', after: approval };
   });
 }
 
