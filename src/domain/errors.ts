@@ -143,8 +143,8 @@ export const errorCatalogue = {
   'conflict.version': {
     status: 409,
     message: {
-      pl: 'Ktoś inny zmienił ten wpis w międzyczasie. Twoje zmiany nie zostały zapisane — odśwież i wprowadź je ponownie.',
-      en: 'Someone else changed this record meanwhile. Your changes were not saved: reload and enter them again.',
+      pl: 'Ktoś inny zmienił ten wpis w międzyczasie. Twoje zmiany nie zostały jeszcze zapisane: sprawdź je na tle nowej wersji i zapisz ponownie.',
+      en: 'Someone else changed this record meanwhile. Your changes are not saved yet: check them against the new version and save again.',
     },
   },
   'conflict.email-taken': {

@@ -4,7 +4,9 @@ import { ApiError } from './api-error.ts';
 /**
  * The web app's HTTP client. It sends the CSRF token on every change, asks for messages in the chosen language,
  * and when the session has expired it waits for the user to log in again (the page stays as it is, so nothing
- * typed is lost) and then repeats the request once.
+ * typed is lost) and then sends the request. Before a change it asks `/api/session/probe` whether the session
+ * still lives, so an ended session is noticed without sending the change (nor a large upload) in vain, and
+ * without a failed request in the browser's console; a 401 that still comes back is handled the same way.
  */
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | number | boolean | undefined | null>;
@@ -37,6 +39,23 @@ export function apiUrl(path: string, query: Query = {}): string {
   return `${path}?${params.toString()}`;
 }
 
+/** Whether the session is still logged in; the probe answers 200 either way. A network failure counts as alive:
+ * the change itself will then report it. */
+async function sessionAlive(): Promise<boolean> {
+  try {
+    const response = await fetch(apiUrl('/api/session/probe'), {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    });
+    if (!response.ok) return true;
+    const probe = (await response.json()) as { session: { csrfToken: string } | null };
+    if (probe.session) state.csrfToken = probe.session.csrfToken;
+    return probe.session !== null;
+  } catch {
+    return true;
+  }
+}
+
 async function send<T>(
   method: Method,
   path: string,
@@ -50,6 +69,12 @@ async function send<T>(
   },
   retried: boolean,
 ): Promise<T> {
+  if (method !== 'GET' && !retried && state.onSessionExpired && !path.startsWith('/api/auth/')) {
+    if (!(await sessionAlive())) {
+      await state.onSessionExpired();
+      return send(method, path, options, true);
+    }
+  }
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
   let body: BodyInit | undefined;

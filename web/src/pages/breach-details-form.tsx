@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { BreachCase } from '../../../src/domain/breach-case.ts';
 import {
   breachTypeDefinitions,
@@ -153,8 +153,11 @@ export function BreachDetailsForm(props: BreachPanelProps) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The fields changed here since the last save: after a conflict they are kept, the rest is taken from the server.
+  const touched = useRef(new Set<keyof Draft>());
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setSaved(false);
+    touched.current.add(key);
     setDraft((current) => ({ ...current, [key]: value }));
   };
   const editable = props.breach.permissions.includes('breach.update');
@@ -197,14 +200,22 @@ export function BreachDetailsForm(props: BreachPanelProps) {
     try {
       const updated = await api.patch<BreachView>(props.base, { ...draft, version });
       setVersion(updated.version);
+      touched.current.clear();
       setSaved(true);
       props.onChange(updated);
     } catch (caught) {
       setError(caught);
       if (caught instanceof ApiError && caught.code === 'conflict.version') {
-        // Keep the user's edits; take the latest version so a second save applies them on top of it.
+        // Keep the user's edits and take everything else from the latest version, so a second save applies the
+        // edits on top of the colleague's change instead of writing back the values read before it.
         const latest = await api.get<BreachView>(props.base);
         setVersion(latest.version);
+        setDraft((current) => {
+          const merged: Record<string, unknown> = { ...draftOf(latest) };
+          for (const key of touched.current) merged[key] = current[key];
+          return merged as Draft;
+        });
+        props.onChange(latest);
       }
     } finally {
       setBusy(false);
