@@ -248,17 +248,35 @@ const confirmedStatuses = [
   'closed',
 ];
 
+/** The year a breach belongs to in the register: of becoming aware, else of the report, in Warsaw time. */
+export const breachYear = sql<number>`extract(year from (coalesce(breaches.aware_at, breaches.created_at) at time zone 'Europe/Warsaw'))`;
+
+/** The columns of a register row (breach joined with its organisation), shared by the register and the dashboard. */
+export const registerRowColumns = [
+  'breaches.id',
+  'breaches.organisation_id',
+  'organisations.name as organisation_name',
+  'breaches.reference',
+  'breaches.title',
+  'breaches.status',
+  'breaches.created_at',
+  'breaches.aware_at',
+  'breaches.first_notified_at',
+  'breaches.breach_types',
+  'breaches.risk_level',
+  'breaches.authority_decision',
+  'breaches.closed_at',
+  'organisations.due_soon_hours',
+  'organisations.critical_hours',
+] as const;
+
 /** The register (art. 33(5) RODO): filtered, sorted, one page, with the total. */
 export async function listRegister(db: Kysely<Database>, filter: RegisterFilter) {
   if (filter.organisationIds.length === 0) return { rows: [], total: 0 };
   // Filters on breaches alone, so the count can use the index; the page joins the organisations' names.
   let query = db.selectFrom('breaches').where('breaches.organisation_id', 'in', [...filter.organisationIds]);
   if (filter.year !== undefined) {
-    query = query.where(
-      sql<number>`extract(year from (coalesce(breaches.aware_at, breaches.created_at) at time zone 'Europe/Warsaw'))`,
-      '=',
-      filter.year,
-    );
+    query = query.where(breachYear, '=', filter.year);
   }
   if (filter.statuses && filter.statuses.length > 0)
     query = query.where('breaches.status', 'in', [...filter.statuses]);
@@ -285,21 +303,7 @@ export async function listRegister(db: Kysely<Database>, filter: RegisterFilter)
   const rows = await query
     .innerJoin('organisations', 'organisations.id', 'breaches.organisation_id')
     .select([
-      'breaches.id',
-      'breaches.organisation_id',
-      'organisations.name as organisation_name',
-      'breaches.reference',
-      'breaches.title',
-      'breaches.status',
-      'breaches.created_at',
-      'breaches.aware_at',
-      'breaches.first_notified_at',
-      'breaches.breach_types',
-      'breaches.risk_level',
-      'breaches.authority_decision',
-      'breaches.closed_at',
-      'organisations.due_soon_hours',
-      'organisations.critical_hours',
+      ...registerRowColumns,
       sql<number | null>`(breaches.details->>'subjectsApprox')::float8`.as('subjects_approx'),
     ])
     .orderBy(sortColumn[filter.sort], (ob) => {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { breachYear, registerRowColumns } from './breach.repository.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -17,31 +18,10 @@ export async function breachFiguresOf(
     .innerJoin('organisations', 'organisations.id', 'breaches.organisation_id')
     .where('breaches.organisation_id', 'in', [...filter.organisationIds]);
   if (filter.year !== undefined) {
-    query = query.where(
-      sql<number>`extract(year from (coalesce(breaches.aware_at, breaches.created_at) at time zone 'Europe/Warsaw'))`,
-      '=',
-      filter.year,
-    );
+    query = query.where(breachYear, '=', filter.year);
   }
   return query
-    .select([
-      'breaches.id',
-      'breaches.organisation_id',
-      'organisations.name as organisation_name',
-      'breaches.reference',
-      'breaches.title',
-      'breaches.status',
-      'breaches.created_at',
-      'breaches.aware_at',
-      'breaches.first_notified_at',
-      'breaches.breach_types',
-      'breaches.risk_level',
-      'breaches.authority_decision',
-      'breaches.closed_at',
-      'organisations.due_soon_hours',
-      'organisations.critical_hours',
-      sql<string | null>`breaches.details->>'cause'`.as('cause'),
-    ])
+    .select([...registerRowColumns, sql<string | null>`breaches.details->>'cause'`.as('cause')])
     .orderBy('breaches.created_at', 'desc')
     .orderBy('breaches.id')
     .execute();
