@@ -157,6 +157,19 @@ export async function insertAssessment(db: Kysely<Database>, values: Insertable<
   return db.insertInto('assessments').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/** The DPO's decision of the latest assessment of a breach, or null before any assessment. */
+export async function latestDecision(db: Kysely<Database>, organisationId: string, breachId: string) {
+  const row = await db
+    .selectFrom('assessments')
+    .select('decision')
+    .where('organisation_id', '=', organisationId)
+    .where('breach_id', '=', breachId)
+    .orderBy('decided_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.decision ?? null;
+}
+
 export async function insertNotification(db: Kysely<Database>, values: Insertable<NotificationsTable>) {
   return db.insertInto('notifications').values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -110,7 +110,8 @@ function isQuickRestore(facts: BreachFacts): boolean {
 }
 
 function availabilityLevel(facts: BreachFacts): LevelIndex {
-  if (isQuickRestore(facts)) return 0;
+  // With an intentional act (ransomware) a leak cannot be ruled out from these facts: at least risk (UODO form 4C a).
+  if (isQuickRestore(facts)) return facts.malicious ? 1 : 0;
   const r = raises(facts);
   const health = facts.dataCategories.includes('health') ? 1 : 0;
   return clamp(1 + health + r.vulnerable + r.volume);
@@ -181,11 +182,16 @@ function explain(facts: BreachFacts): RiskFinding[] {
     }
   }
 
-  if (r.vulnerable) say('vulnerable', riskTexts.vulnerable);
+  // The raises apply to disclosure, alteration and lasting unavailability, not to a quick restore.
+  const raisesApply =
+    types.has('confidentiality') ||
+    types.has('integrity') ||
+    (types.has('availability') && !isQuickRestore(facts));
+  if (r.vulnerable && raisesApply) say('vulnerable', riskTexts.vulnerable);
   if (r.malicious && (types.has('confidentiality') || types.has('integrity')))
     say('malicious', riskTexts.malicious);
-  if (facts.subjectsApprox === null) say('subjectsUnknown', riskTexts.subjectsUnknown);
-  else if (r.volume) {
+  if (facts.subjectsApprox === null && raisesApply) say('subjectsUnknown', riskTexts.subjectsUnknown);
+  else if (facts.subjectsApprox !== null && r.volume && raisesApply) {
     say(
       'largeScale',
       fill(riskTexts.largeScale, {

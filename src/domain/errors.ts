@@ -57,8 +57,8 @@ export const errorCatalogue = {
   'notification.late-reason-required': {
     status: 400,
     message: {
-      pl: 'Zgłoszenie do UODO po upływie 72 godzin od stwierdzenia naruszenia musi zawierać powody opóźnienia (art. 33 ust. 1 RODO, pole „lateReason”).',
-      en: 'A notification to UODO more than 72 hours after becoming aware must give the reasons for the delay (GDPR art. 33(1), field "lateReason").',
+      pl: 'Zgłoszenie do UODO po upływie 72 godzin od stwierdzenia naruszenia musi wyjaśniać powody opóźnienia (art. 33 ust. 1 RODO; pole „lateReason”, co najmniej 20 znaków).',
+      en: 'A notification to UODO more than 72 hours after becoming aware must explain the reasons for the delay (GDPR art. 33(1); field "lateReason", at least 20 characters).',
     },
   },
   'notification.phase-order': {
@@ -80,6 +80,13 @@ export const errorCatalogue = {
     message: {
       pl: 'Decyzja IOD odbiega od oceny reguł: wpisz pisemne uzasadnienie (co najmniej {min} znaków, pole „reason”).',
       en: 'The DPO\'s decision departs from the rules\' assessment: write a reason (at least {min} characters, field "reason").',
+    },
+  },
+  'decision.inconsistent': {
+    status: 409,
+    message: {
+      pl: 'Decyzja jest niespójna z oceną ryzyka: {detail}',
+      en: 'The decision contradicts the risk assessment: {detail}',
     },
   },
   'auth.required': {

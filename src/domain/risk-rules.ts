@@ -85,8 +85,8 @@ export const confidentialityCombinations: readonly {
     all: ['financial', 'identification'],
     level: 2,
     reason: {
-      pl: 'Dane finansowe razem z danymi identyfikującymi osobę umożliwiają oszustwo lub wyłudzenie — domniemanie wysokiego ryzyka (por. karę 159 176 zł nałożoną przez Prezesa UODO na ubezpieczyciela za niezgłoszenie takiego naruszenia, utrzymaną w tym zakresie przez NSA).',
-      en: 'Financial data together with data identifying the person enable fraud: high risk is presumed (cf. the PLN 159,176 fine imposed by UODO on an insurer that did not notify such a breach, upheld on this point by the NSA).',
+      pl: 'Dane finansowe razem z danymi identyfikującymi osobę umożliwiają oszustwo lub wyłudzenie — domniemanie wysokiego ryzyka (por. sprawę ubezpieczyciela ukaranego przez Prezesa UODO kwotą 159 176 zł za niezgłoszenie takiego naruszenia: NSA przyznał rację Prezesowi UODO co do obowiązku zgłoszenia i zawiadomienia, a sprawa wróciła do WSA).',
+      en: 'Financial data together with data identifying the person enable fraud: high risk is presumed (cf. the insurer fined PLN 159,176 by UODO for not notifying such a breach: the NSA agreed with UODO on the duty to notify and to inform the person, and returned the case to the administrative court).',
     },
   },
 ];
@@ -206,8 +206,8 @@ export const riskTexts = {
     en: 'The unavailable data concern health: lack of access can delay or prevent treatment; the risk level is raised by one step.',
   },
   availabilityMaliciousNote: {
-    pl: 'Przy działaniu umyślnym (np. oprogramowanie szyfrujące dla okupu) sprawdź, czy dane nie zostały także wykradzione — jeśli tak, zaznacz również naruszenie poufności.',
-    en: 'With an intentional act (e.g. ransomware) check whether the data were also exfiltrated: if so, mark a confidentiality breach too.',
+    pl: 'Przy działaniu umyślnym (np. oprogramowanie szyfrujące dla okupu) nie można wykluczyć, że dane zostały także wykradzione, więc przyjęto co najmniej ryzyko. Jeśli ustalono, że poufność nie została naruszona (formularz UODO, pkt 4C a), możesz odstąpić od oceny z pisemnym uzasadnieniem; jeśli dane wykradziono, zaznacz również naruszenie poufności.',
+    en: 'With an intentional act (e.g. ransomware) exfiltration cannot be ruled out, so at least a risk is assumed. If it was established that confidentiality was not breached (UODO form 4C a), you may depart from the assessment with a written reason; if data were exfiltrated, mark a confidentiality breach too.',
   },
   conclusionUnlikely: {
     pl: 'Wniosek: jest mało prawdopodobne, by naruszenie skutkowało ryzykiem naruszenia praw lub wolności osób fizycznych — zgłoszenie do Prezesa UODO nie jest wymagane (art. 33 ust. 1 RODO). Naruszenie wpisz do rejestru naruszeń wraz z tym uzasadnieniem (art. 33 ust. 5).',

@@ -45,6 +45,8 @@ export type SupervisoryNotification = {
   lateReason: string | null;
 };
 
+export const minimumLateReasonLength = 20;
+
 const isBlank = (text: string | null | undefined) =>
   text === null || text === undefined || text.trim() === '';
 
@@ -63,7 +65,9 @@ export function checkNotification(input: {
     if (isBlank(next.uodoCaseReference)) throw new DomainError('notification.case-reference-required');
   }
   const first = previous.length === 0;
-  if (first && isLateNotification(awareAt, next.sentAt) && isBlank(next.lateReason)) {
+  // "x" is not a reason: UODO reads this text as the explanation the law requires (art. 33(1), form 3A).
+  const tooShort = (next.lateReason ?? '').trim().length < minimumLateReasonLength;
+  if (first && isLateNotification(awareAt, next.sentAt) && tooShort) {
     throw new DomainError('notification.late-reason-required');
   }
 }

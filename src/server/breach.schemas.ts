@@ -3,6 +3,7 @@ import type { RegisterFilter } from '../db/breach.repository.ts';
 import { exemptionCodes } from '../domain/assess-breach.ts';
 import {
   breachCaseSchema,
+  breachTimesSchema,
   correctiveActionSchema,
   isoDate,
   isoDateTime,
@@ -61,8 +62,30 @@ function withoutDefault(schema: z.ZodType): z.ZodType {
   return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
 }
 
+/** An object whose given keys change and whose omitted keys stay as they are (times, the report). */
+function partialObject<T extends z.ZodObject>(schema: T) {
+  return z.object(
+    Object.fromEntries(
+      Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [
+        key,
+        withoutDefault(field).optional(),
+      ]),
+    ),
+  );
+}
+
+/** Fields merged key by key on PATCH rather than replaced whole. */
+export const mergedBreachFields = ['times', 'report'] as const;
+
 const editableShape = Object.fromEntries(
-  editableBreachFields.map((field) => [field, withoutDefault(breachCaseSchema.shape[field]).optional()]),
+  editableBreachFields.map((field) => [
+    field,
+    field === 'times'
+      ? partialObject(breachTimesSchema).optional()
+      : field === 'report'
+        ? partialObject(reportSchema).optional()
+        : withoutDefault(breachCaseSchema.shape[field]).optional(),
+  ]),
 ) as { [K in EditableBreachField]: z.ZodOptional<z.ZodType<z.output<(typeof breachCaseSchema.shape)[K]>>> };
 
 /** PATCH of a breach: only the fields given change; `version` guards against overwriting someone else's edit. */

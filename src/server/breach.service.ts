@@ -19,6 +19,7 @@ import {
   insertBreach,
   insertComment,
   insertNotification,
+  latestDecision,
   listRegister,
   lockBreach,
   type RegisterFilter,
@@ -27,7 +28,7 @@ import {
 } from '../db/breach.repository.ts';
 import { findOrganisation, nextCounter } from '../db/organisation.repository.ts';
 import type { BreachRow, Database } from '../db/schema.ts';
-import { recordAssessment } from '../domain/assessment-record.ts';
+import { checkStepAgainstDecision, type DpoDecision, recordAssessment } from '../domain/assessment-record.ts';
 import { parseBreachFacts } from '../domain/breach-facts.ts';
 import { type BreachTimes, checkBreachTimes } from '../domain/breach-times.ts';
 import { applyWorkflow, type BreachStatus, type WorkflowEvent } from '../domain/breach-workflow.ts';
@@ -49,6 +50,7 @@ import type {
   StaffReport,
   transitionSchema,
 } from './breach.schemas.ts';
+import { mergedBreachFields } from './breach.schemas.ts';
 import { queueBreachConfirmedMail, queueNewReportMail } from './mail-queue.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 
@@ -296,13 +298,17 @@ export async function updateBreachDetails(
       } else if (field === 'breachTypes') {
         before.breachTypes = row.breach_types;
         breachTypes = value as string[];
+      } else if ((mergedBreachFields as readonly string[]).includes(field)) {
+        // Only the keys given change: a PATCH of two times never blanks the others (e.g. reportedAt).
+        before[field] = details[field] ?? null;
+        details[field] = { ...((details[field] as Record<string, unknown>) ?? {}), ...(value as object) };
       } else {
         before[field] = details[field] ?? null;
         details[field] = value;
       }
       if (field === 'times') {
-        const times = value as Record<string, string | null>;
-        awareAt = times.awareAt ? new Date(times.awareAt) : awareAt;
+        const times = value as Record<string, string | null | undefined>;
+        if (times.awareAt !== undefined) awareAt = times.awareAt ? new Date(times.awareAt) : null;
       }
       after[field] = value;
     }
@@ -358,6 +364,10 @@ export async function transitionBreach(
 ) {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await visibleBreach(trx, actor, breachId, true);
+    if (input.event === 'authority-not-required' || input.event === 'subjects-not-required') {
+      const decision = (await latestDecision(trx, actor.organisationId, breachId)) as DpoDecision | null;
+      checkStepAgainstDecision(decision, input.event);
+    }
     const awareAt = input.awareAt ? new Date(input.awareAt) : null;
     if (awareAt) checkBreachTimes(timesOf(row.details as Record<string, unknown>, awareAt), ctx.now());
     await moveStatus(trx, ctx, actor, row, {
@@ -515,6 +525,10 @@ export async function setSubjectCommunication(
   input: z.output<typeof communicationInputSchema>,
 ) {
   return changeBreach(ctx, actor, breachId, async (trx, row) => {
+    if (input.decision === 'not-required-no-high-risk') {
+      const decision = (await latestDecision(trx, actor.organisationId, breachId)) as DpoDecision | null;
+      checkStepAgainstDecision(decision, input.decision);
+    }
     const details = { ...(row.details as Record<string, unknown>) };
     const before = details.subjectCommunication ?? null;
     details.subjectCommunication = input;

@@ -206,7 +206,7 @@ describe('mitigations', () => {
     expect(decision.reasons.at(-1)).toContain('public communication');
   });
 
-  it('ransomware on data with a backup restored within hours, nothing exfiltrated: unlikely (EDPB 01/2021 case 1)', () => {
+  it('ransomware restored from backup within hours: risk until exfiltration is ruled out (UODO form 4C a; EDPB 01/2021 case 1 needs that finding)', () => {
     const decision = assessBreach(
       buildFacts({
         breachTypes: ['availability'],
@@ -217,8 +217,9 @@ describe('mitigations', () => {
       }),
       'en',
     );
-    expect(decision.riskLevel).toBe('unlikely');
-    expect(decision.reasons.join(' ')).toContain('check whether the data were also exfiltrated');
+    expect(decision.riskLevel).toBe('risk');
+    expect(decision.reasons.join(' ')).toContain('exfiltration cannot be ruled out');
+    expect(decision.reasons.join(' ')).not.toContain('raised by one step');
   });
 
   it('hospital data unavailable for days without a backup: high (EDPB 01/2021 case 2)', () => {

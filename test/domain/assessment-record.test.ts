@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRisk } from '../../src/domain/assess-breach.ts';
-import { acceptEngineDecision, recordAssessment } from '../../src/domain/assessment-record.ts';
+import { type Exemption, evaluateRisk } from '../../src/domain/assess-breach.ts';
+import {
+  acceptEngineDecision,
+  checkDecisionConsistency,
+  recordAssessment,
+} from '../../src/domain/assessment-record.ts';
+import type { DomainError } from '../../src/domain/errors.ts';
 import { buildFacts } from '../support/facts.ts';
 
 const decidedAt = new Date('2026-11-21T09:00:00Z');
@@ -51,5 +56,44 @@ describe("the DPO's decision beside the rules' (accountability, art. 5(2); seed 
         decidedAt,
       }),
     ).toThrowError(expect.objectContaining({ code: 'assessment.departure-reason-required' }));
+  });
+});
+
+describe('a decision does not contradict itself (art. 33(1), 34(1), 34(3))', () => {
+  const base: { exemptions: Exemption[]; reason: string } = {
+    exemptions: [],
+    reason: 'Uzasadnienie dłuższe niż trzydzieści znaków, by przejść.',
+  };
+  it.each([
+    [{ riskLevel: 'risk', notifySupervisoryAuthority: false, notifyDataSubjects: false }, 'art. 33 ust. 1'],
+    [{ riskLevel: 'high', notifySupervisoryAuthority: false, notifyDataSubjects: true }, 'art. 33 ust. 1'],
+    [{ riskLevel: 'high', notifySupervisoryAuthority: true, notifyDataSubjects: false }, 'art. 34 ust. 3'],
+  ] as const)('%j is refused', (decision, article) => {
+    try {
+      checkDecisionConsistency({ ...base, ...decision, exemptions: [] });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DomainError).messageIn('pl')).toContain(article);
+    }
+  });
+
+  it('voluntary steps beyond the duty and a named exemption are accepted', () => {
+    expect(() =>
+      checkDecisionConsistency({
+        ...base,
+        riskLevel: 'unlikely',
+        notifySupervisoryAuthority: true,
+        notifyDataSubjects: true,
+      }),
+    ).not.toThrow();
+    expect(() =>
+      checkDecisionConsistency({
+        ...base,
+        riskLevel: 'high',
+        notifySupervisoryAuthority: true,
+        notifyDataSubjects: false,
+        exemptions: ['art-34-3-c'],
+      }),
+    ).not.toThrow();
   });
 });

@@ -170,3 +170,71 @@ describe('bad input gets a clear error naming the field, in the user’s languag
     });
   });
 });
+
+describe('decisions cannot contradict the risk assessment (UODO form 8B vs 10; art. 33(1), 34)', () => {
+  const highRiskFacts = {
+    breachTypes: ['confidentiality'],
+    dataCategories: ['national-id'],
+    subjectsApprox: 3,
+    vulnerableSubjects: false,
+    malicious: false,
+  };
+
+  it('a DPO decision of risk without notifying UODO is refused, naming the article', async () => {
+    const story = await buildConfirmedBreach(h);
+    const response = await story.client.request('POST', `${story.url}/assessments`, {
+      facts: highRiskFacts,
+      decision: {
+        riskLevel: 'risk',
+        notifySupervisoryAuthority: false,
+        notifyDataSubjects: false,
+        exemptions: [],
+        reason: 'Odbiorca jest kancelarią związaną tajemnicą i potwierdził usunięcie na piśmie.',
+      },
+      comment: 'ocena',
+    });
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({
+      error: { code: 'decision.inconsistent', message: expect.stringContaining('art. 33 ust. 1 RODO') },
+    });
+  });
+
+  it('after a high risk, "no high risk found" for the people and "not required" steps are refused', async () => {
+    const story = await buildConfirmedBreach(h);
+    await story.client.request('POST', `${story.url}/assessments`, {
+      facts: highRiskFacts,
+      comment: 'ocena',
+    });
+    const communication = await story.client.request('PUT', `${story.url}/subject-communication`, {
+      decision: 'not-required-no-high-risk',
+    });
+    expect(communication.status).toBe(409);
+    expect(communication.body).toMatchObject({ error: { code: 'decision.inconsistent' } });
+    const notRequired = await story.client.request('POST', `${story.url}/transitions`, {
+      event: 'authority-not-required',
+      comment: 'nie',
+    });
+    expect(notRequired.status).toBe(409);
+    const breach = await story.client.request<{ status: string; subjectCommunication: unknown }>(
+      'GET',
+      story.url,
+    );
+    expect(breach.body).toMatchObject({ status: 'assessed', subjectCommunication: null });
+  });
+
+  it('a PATCH of some times keeps the others (the internal report time is never blanked)', async () => {
+    const story = await buildConfirmedBreach(h);
+    const before = await story.client.request<{ times: { reportedAt: string | null } }>('GET', story.url);
+    expect(before.body.times.reportedAt).not.toBeNull();
+    const patched = await story.client.request<{
+      times: { reportedAt: string | null; detectedAt: string | null };
+    }>('PATCH', story.url, {
+      times: { startedAt: '2026-11-19T08:00:00Z', detectedAt: '2026-11-19T09:00:00Z' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.times).toMatchObject({
+      reportedAt: before.body.times.reportedAt,
+      detectedAt: '2026-11-19T09:00:00Z',
+    });
+  });
+});

@@ -277,7 +277,11 @@ export function uodoNotificationFields(
       ? blank(assessment.decision.reason)
         ? texts.reasonFromEngine[lang].replace(
             '{reasons}',
-            assessment.engine.findings.map((f) => f.text[lang]).join(' '),
+            assessment.engine.findings
+              // The conclusions tell the DPO what to do; UODO reads only the reasons.
+              .filter((f) => !f.code.startsWith('conclusion'))
+              .map((f) => f.text[lang])
+              .join(' '),
           )
         : assessment.decision.reason!
       : texts.notAssessed[lang],
@@ -328,7 +332,13 @@ export function uodoNotificationFields(
   add(
     'people',
     listOrNone(
-      breach.people.map((p) => [p.name, p.role].filter(Boolean).join(', ')),
+      [
+        // The reporter first (seed 003 Załącznik 3 pkt 2), unless anonymous or already among the people.
+        ...(breach.report.reporterName && !breach.people.some((p) => p.name === breach.report.reporterName)
+          ? [[breach.report.reporterName, breach.report.reporterRole].filter(Boolean).join(', ')]
+          : []),
+        ...breach.people.map((p) => [p.name, p.role].filter(Boolean).join(', ')),
+      ],
       lang,
     ),
   );
