@@ -118,6 +118,14 @@ export function registerUserCommand(program: Command, io: CliIo): void {
     );
 }
 
+const polishPlural = new Intl.PluralRules('pl');
+/** "1 wpis", "2 wpisy", "5 wpisów". */
+function entriesPl(count: number): string {
+  return { one: 'wpis', few: 'wpisy', many: 'wpisów', other: 'wpisu', two: 'wpisy', zero: 'wpisów' }[
+    polishPlural.select(count)
+  ];
+}
+
 export function registerAuditCommand(program: Command, io: CliIo): void {
   const audit = program.command('audit').description('dziennik zdarzeń / audit trail');
   audit
@@ -134,8 +142,8 @@ export function registerAuditCommand(program: Command, io: CliIo): void {
       else {
         io.stdout.write(
           lang === 'pl'
-            ? `Sprawdzono ${result.entries} wpisów w ${result.organisations} organizacjach.\n`
-            : `Checked ${result.entries} entries in ${result.organisations} organisations.\n`,
+            ? `Sprawdzono ${result.entries} ${entriesPl(result.entries)} w ${result.organisations} ${result.organisations === 1 ? 'organizacji' : 'organizacjach'}.\n`
+            : `Checked ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} in ${result.organisations} ${result.organisations === 1 ? 'organisation' : 'organisations'}.\n`,
         );
         for (const p of result.problems) {
           io.stdout.write(`  ${p.organisationId} #${p.seq}: ${p.problem}\n`);

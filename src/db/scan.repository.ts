@@ -63,3 +63,14 @@ export async function failStaleScans(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Forgets the people lists of scans finished before `before`: identifiers are kept no longer than needed. */
+export async function purgeScanPeople(db: Kysely<Database>, before: Date): Promise<number> {
+  const result = await db
+    .updateTable('scans')
+    .set({ people: null })
+    .where('people', 'is not', null)
+    .where('finished_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

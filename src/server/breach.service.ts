@@ -89,6 +89,17 @@ async function visibleBreach(db: Db, actor: Actor, breachId: string, lock = fals
   return row;
 }
 
+/** A title from what the reporter wrote: the first sentence or 120 characters, cut between words. */
+export function titleFrom(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const sentence = /^(.{20,120}?[.!?])(\s|$)/.exec(flat)?.[1];
+  if (sentence) return sentence;
+  if (flat.length <= 120) return flat;
+  const cut = flat.slice(0, 119);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 60 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
 async function nextReference(trx: Db, organisationId: string, now: Date): Promise<string> {
   const year = Number(
     new Intl.DateTimeFormat('en', { timeZone: 'Europe/Warsaw', year: 'numeric' }).format(now),
@@ -129,7 +140,7 @@ export async function reportIncident(
     const row = await insertBreach(trx, {
       organisation_id: actor.organisationId,
       reference,
-      title: input.title ?? input.report.whatHappened.slice(0, 120),
+      title: input.title ?? titleFrom(input.report.whatHappened),
       status: 'reported',
       details: JSON.stringify(details),
       breach_types: [],
@@ -199,7 +210,7 @@ export async function reportPublicly(
     const row = await insertBreach(trx, {
       organisation_id: organisationId,
       reference,
-      title: input.whatHappened.slice(0, 120),
+      title: titleFrom(input.whatHappened),
       status: 'reported',
       details: JSON.stringify(details),
       breach_types: [],

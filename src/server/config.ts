@@ -21,6 +21,8 @@ export type AppConfig = {
   logLevel: string;
   /** A folder on the server under which DPOs may have folders scanned (a mounted carrier); null turns it off. */
   scanRoot: string | null;
+  /** Days the people list of a scan is kept (for letters and e-mails) before it is erased. */
+  scanPeopleRetentionDays: number;
   /** Outgoing e-mail (SMTP_*); null when SMTP_HOST is not set: the app works and says that e-mail is off. */
   smtp: SmtpConfig | null;
   /** Messages per minute the sender passes to SMTP (each app instance); 0 = no limit. */
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicReportsPerHour: number(env, 'PUBLIC_REPORTS_PER_HOUR', 10),
     logLevel: env.LOG_LEVEL ?? 'warn',
     scanRoot: env.SCAN_ROOT ? resolve(env.SCAN_ROOT) : null,
+    scanPeopleRetentionDays: number(env, 'SCAN_PEOPLE_RETENTION_DAYS', 30),
     smtp: smtpConfig(env),
     mailRatePerMinute: number(env, 'MAIL_RATE_PER_MINUTE', 60),
   };

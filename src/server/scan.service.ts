@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { appendAudit } from '../db/audit.repository.ts';
 import { lockBreach, updateBreach } from '../db/breach.repository.ts';
-import { failStaleScans, findScan, insertScan, listScans, updateScan } from '../db/scan.repository.ts';
+import {
+  failStaleScans,
+  findScan,
+  insertScan,
+  listScans,
+  purgeScanPeople,
+  updateScan,
+} from '../db/scan.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
 import { type ScanTotals, scanFindings } from '../domain/scan-findings.ts';
@@ -69,7 +76,10 @@ async function runInBackground(
         }).catch(() => {});
       },
     });
-    const people = await readFile(listFile).catch(() => null);
+    // The list names the files people were found in; only their names, not this machine's temporary folders.
+    const list = await readFile(listFile, 'utf8').catch(() => null);
+    const people =
+      list === null ? null : Buffer.from(cleanup ? list.replaceAll(`${cleanup}/`, '') : list, 'utf8');
     await updateScan(ctx.db, scanId, {
       status: 'done',
       result: JSON.stringify({
@@ -250,4 +260,13 @@ export async function failAbandonedScans(ctx: ServiceContext): Promise<number> {
     now,
     'Przerwane: serwer został zatrzymany w trakcie analizy / interrupted: the server stopped',
   );
+}
+
+/**
+ * The people found by a scan (identifiers, for letters and e-mails to them, art. 34 RODO) are kept for
+ * SCAN_PEOPLE_RETENTION_DAYS after the scan (default 30), then erased; counts and findings stay.
+ */
+export async function purgeOldScanPeople(ctx: ServiceContext): Promise<number> {
+  const days = ctx.config.scanPeopleRetentionDays;
+  return purgeScanPeople(ctx.db, new Date(ctx.now().getTime() - days * 86_400_000));
 }

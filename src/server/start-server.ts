@@ -5,7 +5,7 @@ import type { AppConfig } from './config.ts';
 import { runDeadlineSweep } from './deadline-sweep.ts';
 import { startMailSender } from './mail-sender.ts';
 import { runMailSweep } from './mail-sweep.ts';
-import { failAbandonedScans, runningScans } from './scan.service.ts';
+import { failAbandonedScans, purgeOldScanPeople, runningScans } from './scan.service.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -36,6 +36,7 @@ export async function startServer(
   const sweep = () => {
     sweeping = runDeadlineSweep(services)
       .then(() => failAbandonedScans(services))
+      .then(() => purgeOldScanPeople(services))
       .then(() => runMailSweep(services))
       .then(() => mailSender?.wake())
       .catch((error) => app.log.error(error));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runningScans } from '../../src/server/scan.service.ts';
+import { purgeOldScanPeople, runningScans } from '../../src/server/scan.service.ts';
 import { type Harness, startHarness } from '../support/app-harness.ts';
 import { buildConfirmedBreach } from '../support/breach-factory.ts';
 
