@@ -40,17 +40,21 @@ function AccountMailPreferences({ settings }: { settings: Loaded }) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The box follows the click at once; the server's answer confirms it, an error puts it back.
+  const [pending, setPending] = useState<boolean | null>(null);
   const data = settings.data;
   const change = async (dailyDigest: boolean) => {
     setError(null);
     setSaved(false);
     setBusy(true);
+    setPending(dailyDigest);
     try {
       settings.setData(await api.patch<MailSettings>('/api/mail/preferences', { dailyDigest }));
       setSaved(true);
     } catch (caught) {
       setError(caught);
     } finally {
+      setPending(null);
       setBusy(false);
     }
   };
@@ -64,7 +68,7 @@ function AccountMailPreferences({ settings }: { settings: Loaded }) {
           <label className="check">
             <input
               type="checkbox"
-              checked={data.preferences.dailyDigest}
+              checked={pending ?? data.preferences.dailyDigest}
               disabled={busy}
               aria-describedby="mail-digest-hint"
               onChange={(e) => void change(e.target.checked)}
