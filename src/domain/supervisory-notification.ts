@@ -57,7 +57,9 @@ export function checkNotification(input: {
   next: SupervisoryNotification;
 }): void {
   const { awareAt, previous, next } = input;
-  if (next.sentAt.getTime() < awareAt.getTime()) {
+  // Times are typed to the minute (as UODO's form asks for them): compare whole minutes.
+  const minute = (instant: Date) => Math.floor(instant.getTime() / 60_000);
+  if (minute(next.sentAt) < minute(awareAt)) {
     throw new DomainError('time.order', { later: 'sentAt', earlier: 'awareAt' });
   }
   if (next.phase === 'supplementary') {

@@ -75,7 +75,7 @@ export function AppLayout(props: { children: ReactNode }) {
               className="button subtle"
               onClick={async () => {
                 await session.logout();
-                navigate('/login');
+                navigate('/login', { force: true });
               }}
             >
               {t('nav.logout')}

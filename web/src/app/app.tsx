@@ -27,7 +27,7 @@ function Loading() {
 }
 
 function Redirect(props: { to: string }) {
-  useEffect(() => navigate(props.to, { replace: true }), [props.to]);
+  useEffect(() => navigate(props.to, { replace: true, force: true }), [props.to]);
   return null;
 }
 

@@ -3,18 +3,51 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
 /** A small history-API router: the app has a dozen routes and needs no more than this. */
 const listeners = new Set<() => void>();
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  window.addEventListener('popstate', listener);
+/**
+ * Asked before the app moves to another address (a link, `navigate`, the browser's back button); one answering
+ * false keeps the user where they are (e.g. unsaved changes they chose to keep).
+ */
+type LeaveGuard = (to: string) => boolean;
+const guards = new Set<LeaveGuard>();
+let currentHref = typeof window === 'undefined' ? '' : window.location.pathname + window.location.search;
+
+export function addLeaveGuard(guard: LeaveGuard): () => void {
+  guards.add(guard);
   return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
+    guards.delete(guard);
   };
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+function mayLeave(to: string): boolean {
+  for (const guard of guards) if (!guard(to)) return false;
+  return true;
+}
+
+function onPopState() {
+  const href = window.location.pathname + window.location.search;
+  if (href !== currentHref && !mayLeave(href)) {
+    // Back or forward was refused: put the address the user stays on back in the bar.
+    window.history.pushState(null, '', currentHref);
+    return;
+  }
+  currentHref = href;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void) {
+  if (listeners.size === 0) window.addEventListener('popstate', onPopState);
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', onPopState);
+  };
+}
+
+export function navigate(to: string, options: { replace?: boolean; force?: boolean } = {}): void {
+  if (!options.force && !mayLeave(to)) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
+  currentHref = window.location.pathname + window.location.search;
   for (const listener of listeners) listener();
   if (!options.replace) window.scrollTo(0, 0);
 }

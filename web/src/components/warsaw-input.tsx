@@ -7,6 +7,7 @@ export function WarsawDateTimeInput(props: {
   onChange: (iso: string | null) => void;
   required?: boolean;
   describedBy?: string;
+  invalid?: boolean;
 }) {
   return (
     <input
@@ -15,6 +16,7 @@ export function WarsawDateTimeInput(props: {
       value={props.value ? toWarsawLocal(new Date(props.value)) : ''}
       required={props.required}
       aria-describedby={props.describedBy}
+      aria-invalid={props.invalid || undefined}
       onChange={(e) => props.onChange(e.target.value ? fromWarsawLocal(e.target.value).toISOString() : null)}
     />
   );

@@ -6,7 +6,7 @@ import {
   type RiskEvaluation,
 } from '../../../src/domain/assess-breach.ts';
 import type { AssessCategory } from '../../../src/domain/assess-categories.ts';
-import { departsFromEngine, minimumDepartureReasonLength } from '../../../src/domain/assessment-record.ts';
+import { minimumDepartureReasonLength } from '../../../src/domain/assessment-record.ts';
 import { latestAssessment } from '../../../src/domain/breach-case.ts';
 import { breachTypeDefinitions, isMaliciousCause } from '../../../src/domain/breach-classification.ts';
 import { type BreachFactsInput, parseBreachFacts } from '../../../src/domain/breach-facts.ts';
@@ -23,6 +23,8 @@ import { api } from '../api/api-client.ts';
 import type { BreachView, ScanView } from '../api/api-types.ts';
 import { ChoiceList, TriState } from '../components/choice-list.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { type FieldLabels, localError, useFieldErrors } from '../components/field-errors.tsx';
+import { useDraft } from '../components/unsaved-drafts.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { BreachPanelProps } from './breach-page.tsx';
@@ -61,6 +63,12 @@ const exemptionLabels: Record<Exemption, { pl: string; en: string }> = {
     pl: 'art. 34 ust. 3 lit. c — niewspółmiernie duży wysiłek: komunikat publiczny zamiast zawiadomień',
     en: 'art. 34(3)(c): disproportionate effort: a public communication instead of letters',
   },
+};
+
+const exemptionShortLabels: Record<Exemption, { pl: string; en: string }> = {
+  'art-34-3-a': { pl: 'art. 34 ust. 3 lit. a', en: 'art. 34(3)(a)' },
+  'art-34-3-b': { pl: 'art. 34 ust. 3 lit. b', en: 'art. 34(3)(b)' },
+  'art-34-3-c': { pl: 'art. 34 ust. 3 lit. c', en: 'art. 34(3)(c)' },
 };
 
 /** The newest finished leak analysis as a starting point for the answers (its `findings.facts`). */
@@ -157,16 +165,31 @@ function Verdict(props: { engine: RiskEvaluation }) {
 export function AssessmentPanel(props: BreachPanelProps) {
   const { t, l, lang, dateTime } = useI18n();
   const { breach } = props;
-  const [answers, setAnswers] = useState<Answers>(() => initialAnswers(breach));
-  const [departs, setDeparts] = useState(false);
-  const [decision, setDecision] = useState<{
+  // Kept by the breach page while unsaved, so switching tabs does not lose the answers.
+  const [answers, setAnswers, answersDraft] = useDraft<Answers>('assessment.answers', () =>
+    initialAnswers(breach),
+  );
+  const [departs, setDeparts, departsDraft] = useDraft('assessment.departs', () => false);
+  const [decision, setDecision, decisionDraft] = useDraft<{
     riskLevel: RiskLevel;
     notifySupervisoryAuthority: boolean;
     notifyDataSubjects: boolean;
     exemptions: Exemption[];
-  }>({ riskLevel: 'risk', notifySupervisoryAuthority: true, notifyDataSubjects: false, exemptions: [] });
-  const [reason, setReason] = useState('');
-  const [comment, setComment] = useState('');
+  }>('assessment.decision', () => ({
+    riskLevel: 'risk',
+    notifySupervisoryAuthority: true,
+    notifyDataSubjects: false,
+    exemptions: [],
+  }));
+  const [reason, setReason, reasonDraft] = useDraft('assessment.reason', () => '');
+  const [comment, setComment, commentDraft] = useDraft('assessment.comment', () => '');
+  const labels: FieldLabels = {
+    reason: { label: t('assessment.reason'), id: 'a-reason' },
+    comment: { label: t('workflow.comment'), id: 'a-comment' },
+    subjectsApprox: { label: t('assessment.qSubjects'), id: 'a-subjects' },
+    recordsApprox: { label: t('assessment.qRecords'), id: 'a-records' },
+    unavailabilityHours: { label: t('assessment.qHours'), id: 'a-hours' },
+  };
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Answers>(key: K, value: Answers[K]) =>
@@ -202,17 +225,19 @@ export function AssessmentPanel(props: BreachPanelProps) {
   const canAssess =
     breach.permissions.includes('assessment.create') && breach.allowedEvents.includes('assess');
   const types = new Set(answers.breachTypes);
-  const departure = engine !== null && departs && departsFromEngine(engine, { ...decision, reason });
+  // Choosing "my decision is different" asks for the written reason, whatever is then changed.
+  const departure = engine !== null && departs;
+  const fieldErrors = useFieldErrors(error, labels);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     if (comment.trim() === '') {
-      setError(new Error(t('workflow.commentRequired')));
+      setError(localError('comment', t('workflow.commentRequired')));
       return;
     }
     if (departure && reason.trim().length < minimumDepartureReasonLength) {
-      setError(new Error(t('assessment.reasonTooShort', { min: minimumDepartureReasonLength })));
+      setError(localError('reason', t('assessment.reasonTooShort', { min: minimumDepartureReasonLength })));
       return;
     }
     setBusy(true);
@@ -223,9 +248,12 @@ export function AssessmentPanel(props: BreachPanelProps) {
         comment,
       });
       props.onChange(updated);
-      setComment('');
-      setReason('');
-      setDeparts(false);
+      for (const draft of [answersDraft, departsDraft, decisionDraft, reasonDraft, commentDraft]) {
+        draft.markSaved();
+      }
+      commentDraft.replace('');
+      reasonDraft.replace('');
+      departsDraft.replace(false);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -457,10 +485,11 @@ export function AssessmentPanel(props: BreachPanelProps) {
                 <textarea
                   id="a-reason"
                   rows={4}
-                  aria-describedby="a-reason-hint"
+                  {...fieldErrors.attrs('reason', 'a-reason-hint')}
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
                 />
+                {fieldErrors.message('reason')}
               </div>
               <div className="field">
                 <label htmlFor="a-comment">
@@ -470,10 +499,12 @@ export function AssessmentPanel(props: BreachPanelProps) {
                   id="a-comment"
                   rows={2}
                   value={comment}
+                  {...fieldErrors.attrs('comment')}
                   onChange={(e) => setComment(e.target.value)}
                 />
+                {fieldErrors.message('comment')}
               </div>
-              <ErrorNotice error={error} />
+              <ErrorNotice error={error} labels={labels} />
               <div>
                 <button type="submit" className="button primary" disabled={busy}>
                   {t('assessment.save')}
@@ -497,6 +528,8 @@ export function AssessmentPanel(props: BreachPanelProps) {
                 <th scope="col">{t('assessment.who')}</th>
                 <th scope="col">{t('assessment.engineLevel')}</th>
                 <th scope="col">{t('assessment.dpoLevel')}</th>
+                <th scope="col">{t('assessment.notifyUodo')}</th>
+                <th scope="col">{t('assessment.notifySubjects')}</th>
                 <th scope="col">{t('assessment.reason')}</th>
               </tr>
             </thead>
@@ -510,6 +543,16 @@ export function AssessmentPanel(props: BreachPanelProps) {
                     {l(riskLevelLabels[a.decision.riskLevel])}
                     {a.departsFromEngine ? (
                       <strong className="text-danger"> ({t('timeline.departs')})</strong>
+                    ) : null}
+                  </td>
+                  <td>{a.decision.notifySupervisoryAuthority ? t('common.yes') : t('common.no')}</td>
+                  <td>
+                    {a.decision.notifyDataSubjects ? t('common.yes') : t('common.no')}
+                    {a.decision.exemptions.length ? (
+                      <span className="hint block">
+                        {t('assessment.historyExemptions')}{' '}
+                        {a.decision.exemptions.map((e) => l(exemptionShortLabels[e])).join('; ')}
+                      </span>
                     ) : null}
                   </td>
                   <td className="prewrap">{a.decision.reason ?? '—'}</td>

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { BreachCase } from '../../../src/domain/breach-case.ts';
 import {
   breachTypeDefinitions,
@@ -14,6 +14,8 @@ import { ApiError } from '../api/api-error.ts';
 import type { BreachView } from '../api/api-types.ts';
 import { ChoiceList } from '../components/choice-list.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { type FieldLabels, useFieldErrors } from '../components/field-errors.tsx';
+import { useDraft } from '../components/unsaved-drafts.tsx';
 import { WarsawDateTimeInput } from '../components/warsaw-input.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { BreachPanelProps } from './breach-page.tsx';
@@ -89,6 +91,30 @@ function draftOf(breach: BreachView): Draft {
   };
 }
 
+/** The form's state: what is typed, what it was typed over (`base`), the version read and the fields changed. */
+type DetailsState = { draft: Draft; base: Draft; version: number; touched: (keyof Draft)[] };
+
+function freshState(breach: BreachView): DetailsState {
+  const draft = draftOf(breach);
+  return { draft, base: draft, version: breach.version, touched: [] };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The edits on top of a newer version of the breach (e.g. changed by an action on another tab), or null when a
+ * field edited here was changed there too: then the save reports the conflict instead.
+ */
+function rebase(state: DetailsState, latest: BreachView): DetailsState | null {
+  const fresh = draftOf(latest);
+  const merged: Record<string, unknown> = { ...fresh };
+  for (const key of state.touched) {
+    if (!same(fresh[key], state.base[key])) return null;
+    merged[key] = state.draft[key];
+  }
+  return { draft: merged as Draft, base: fresh, version: latest.version, touched: state.touched };
+}
+
 /** EEA countries of UODO's form, section 11, stored in the form's Polish words. */
 const eeaCountries: { id: string; label: Localized }[] = [
   ['Austria', 'Austria'],
@@ -148,18 +174,74 @@ const timeFields = [
  */
 export function BreachDetailsForm(props: BreachPanelProps) {
   const { t, l } = useI18n();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(props.breach));
-  const [version, setVersion] = useState(props.breach.version);
+  // Kept by the breach page, so switching tabs does not lose what was typed.
+  const [state, setState, drafts] = useDraft<DetailsState>('details', () => freshState(props.breach));
+  const { draft, version } = state;
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   // The fields changed here since the last save: after a conflict they are kept, the rest is taken from the server.
-  const touched = useRef(new Set<keyof Draft>());
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setSaved(false);
-    touched.current.add(key);
-    setDraft((current) => ({ ...current, [key]: value }));
+    setState((current) => ({
+      ...current,
+      draft: { ...current.draft, [key]: value },
+      touched: current.touched.includes(key) ? current.touched : [...current.touched, key],
+    }));
   };
+  // A newer version shown by the page (after an action on another tab): the edits go on top of it.
+  const latestVersion = props.breach.version;
+  const { replace } = drafts;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new version of the breach matters here
+  useEffect(() => {
+    replace((current) => {
+      if (latestVersion <= current.version) return current;
+      if (current.touched.length === 0) return freshState(props.breach);
+      return rebase(current, props.breach) ?? current;
+    });
+  }, [latestVersion, replace]);
+  const labels: FieldLabels = {
+    title: { label: t('common.title'), id: 'd-title' },
+    location: { label: t('details.location'), id: 'd-location' },
+    ...Object.fromEntries(timeFields.map((f) => [f, { label: t(`times.${f}`), id: `d-${f}` }])),
+    awareAt: { label: t('times.awareAt') },
+    subjectsApprox: { label: t('details.subjectsApprox'), id: 'd-subjects' },
+    recordsApprox: { label: t('details.recordsApprox'), id: 'd-records' },
+    subjectsApproxText: { label: t('details.subjectsApproxText'), id: 'd-subjectsText' },
+    recordsApproxText: { label: t('details.recordsApproxText'), id: 'd-recordsText' },
+    cause: { label: t('details.cause'), id: 'd-cause' },
+    breachTypes: { label: t('details.breachTypes') },
+    eventKinds: { label: t('details.eventKinds') },
+    dataCategories: { label: t('details.dataCategories') },
+    subjectCategories: { label: t('details.subjectCategories') },
+    consequences: { label: t('details.consequences') },
+    ...Object.fromEntries(
+      [...textFields, ...measureFields, ...internalReportFields].map((f) => [
+        f,
+        { label: t(`details.${f}`), id: `d-${f}` },
+      ]),
+    ),
+    ...Object.fromEntries(
+      (
+        [
+          'dataCategoriesOtherText',
+          'criminalOtherText',
+          'subjectsDescription',
+          'consequencesOtherText',
+        ] as const
+      ).map((f) => [f, { label: t(`details.${f}`), id: `d-${f}` }]),
+    ),
+    otherSupervisoryAuthority: {
+      label: t('details.otherSupervisoryAuthority'),
+      id: 'd-otherSupervisoryAuthority',
+    },
+    'otherAuthorities.names': { label: t('details.otherAuthoritiesNames'), id: 'd-otherAuthoritiesNames' },
+    'otherAuthorities.reference': {
+      label: t('details.otherAuthoritiesReference'),
+      id: 'd-otherAuthoritiesReference',
+    },
+  };
+  const fieldErrors = useFieldErrors(error, labels);
   const editable = props.breach.permissions.includes('breach.update');
   const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text.replace(',', '.')));
   const setEntity = (index: number, change: Partial<Draft['otherEntities'][number]>) =>
@@ -174,8 +256,10 @@ export function BreachDetailsForm(props: BreachPanelProps) {
         id={`d-${field}`}
         rows={3}
         value={draft[field] ?? ''}
+        {...fieldErrors.attrs(field)}
         onChange={(e) => set(field, e.target.value || null)}
       />
+      {fieldErrors.message(field)}
     </div>
   );
   const optionalText = (
@@ -187,8 +271,10 @@ export function BreachDetailsForm(props: BreachPanelProps) {
         id={`d-${field}`}
         rows={2}
         value={draft[field] ?? ''}
+        {...fieldErrors.attrs(field)}
         onChange={(e) => set(field, e.target.value || null)}
       />
+      {fieldErrors.message(field)}
     </div>
   );
   const malware = draft.malware ?? emptyMalware;
@@ -199,8 +285,8 @@ export function BreachDetailsForm(props: BreachPanelProps) {
     setError(null);
     try {
       const updated = await api.patch<BreachView>(props.base, { ...draft, version });
-      setVersion(updated.version);
-      touched.current.clear();
+      replace(freshState(updated));
+      drafts.markSaved();
       setSaved(true);
       props.onChange(updated);
     } catch (caught) {
@@ -209,11 +295,11 @@ export function BreachDetailsForm(props: BreachPanelProps) {
         // Keep the user's edits and take everything else from the latest version, so a second save applies the
         // edits on top of the colleague's change instead of writing back the values read before it.
         const latest = await api.get<BreachView>(props.base);
-        setVersion(latest.version);
-        setDraft((current) => {
-          const merged: Record<string, unknown> = { ...draftOf(latest) };
-          for (const key of touched.current) merged[key] = current[key];
-          return merged as Draft;
+        const fresh = draftOf(latest);
+        replace((current) => {
+          const merged: Record<string, unknown> = { ...fresh };
+          for (const key of current.touched) merged[key] = current.draft[key];
+          return { draft: merged as Draft, base: fresh, version: latest.version, touched: current.touched };
         });
         props.onChange(latest);
       }
@@ -230,15 +316,23 @@ export function BreachDetailsForm(props: BreachPanelProps) {
           <h2>{t('details.general')}</h2>
           <div className="field">
             <label htmlFor="d-title">{t('common.title')}</label>
-            <input id="d-title" value={draft.title} onChange={(e) => set('title', e.target.value)} />
+            <input
+              id="d-title"
+              value={draft.title}
+              {...fieldErrors.attrs('title')}
+              onChange={(e) => set('title', e.target.value)}
+            />
+            {fieldErrors.message('title')}
           </div>
           <div className="field">
             <label htmlFor="d-location">{t('details.location')}</label>
             <input
               id="d-location"
               value={draft.location ?? ''}
+              {...fieldErrors.attrs('location')}
               onChange={(e) => set('location', e.target.value || null)}
             />
+            {fieldErrors.message('location')}
           </div>
         </section>
         <section className="card stack">
@@ -251,8 +345,11 @@ export function BreachDetailsForm(props: BreachPanelProps) {
                 <WarsawDateTimeInput
                   id={`d-${field}`}
                   value={draft.times[field]}
+                  invalid={fieldErrors.messageOf(field) !== undefined}
+                  describedBy={fieldErrors.attrs(field)['aria-describedby']}
                   onChange={(value) => set('times', { ...draft.times, [field]: value })}
                 />
+                {fieldErrors.message(field)}
               </div>
             ))}
           </div>
@@ -338,8 +435,10 @@ export function BreachDetailsForm(props: BreachPanelProps) {
                 id="d-subjects"
                 inputMode="numeric"
                 value={draft.subjectsApprox ?? ''}
+                {...fieldErrors.attrs('subjectsApprox')}
                 onChange={(e) => set('subjectsApprox', numberOrNull(e.target.value))}
               />
+              {fieldErrors.message('subjectsApprox')}
             </div>
             <div className="field">
               <label htmlFor="d-records">{t('details.recordsApprox')}</label>
@@ -347,8 +446,10 @@ export function BreachDetailsForm(props: BreachPanelProps) {
                 id="d-records"
                 inputMode="numeric"
                 value={draft.recordsApprox ?? ''}
+                {...fieldErrors.attrs('recordsApprox')}
                 onChange={(e) => set('recordsApprox', numberOrNull(e.target.value))}
               />
+              {fieldErrors.message('recordsApprox')}
             </div>
             <div className="field">
               <label htmlFor="d-subjectsText">{t('details.subjectsApproxText')}</label>
@@ -504,7 +605,7 @@ export function BreachDetailsForm(props: BreachPanelProps) {
           />
         </section>
       </fieldset>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} labels={labels} />
       {saved ? (
         <p className="notice success" role="status">
           {t('common.saved')}
@@ -512,6 +613,7 @@ export function BreachDetailsForm(props: BreachPanelProps) {
       ) : null}
       {editable ? (
         <div className="sticky-actions">
+          {drafts.dirty ? <p className="hint unsaved">{t('unsaved.notice')}</p> : null}
           <button type="submit" className="button primary" disabled={busy}>
             {t('details.save')}
           </button>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { latestAssessment } from '../../../src/domain/breach-case.ts';
 import {
   breachTypeDefinitions,
   causeDefinitions,
@@ -13,8 +14,10 @@ import type { BreachView, HistoryEntry } from '../api/api-types.ts';
 import { Link } from '../app/router.tsx';
 import { DeadlineBadge } from '../components/deadline-badge.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { type FieldLabels, localError, useFieldErrors } from '../components/field-errors.tsx';
 import { Modal } from '../components/modal.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { UnsavedDraftsProvider } from '../components/unsaved-drafts.tsx';
 import { useLoad, useTitle } from '../components/use-load.ts';
 import { nowIso, WarsawDateTimeInput } from '../components/warsaw-input.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -37,6 +40,62 @@ const ownForm: Partial<Record<WorkflowEvent, string>> = {
   assess: 'assessment',
   'notify-authority': 'notifications',
 };
+
+/**
+ * The order in which the workflow bar offers the allowed actions: what normally comes next first. A further
+ * assessment or a supplementary notification stays possible later on, but after the step it belongs to.
+ */
+const workflowOrder: WorkflowEvent[] = [
+  'start-triage',
+  'confirm-breach',
+  'dismiss',
+  'assess',
+  'notify-authority',
+  'authority-not-required',
+  'communicate-subjects',
+  'public-communication',
+  'subjects-not-required',
+  'start-remediation',
+  'close',
+  'reopen',
+];
+
+/** The steps already behind the breach in its status: offered last (e.g. a re-assessment once UODO is notified). */
+const stepsBehind: Partial<Record<BreachView['status'], WorkflowEvent[]>> = {
+  assessed: ['assess'],
+  'authority-notified': ['assess', 'notify-authority'],
+  'authority-not-required': ['assess', 'notify-authority'],
+  'subjects-communicated': ['assess', 'notify-authority'],
+  'public-communication': ['assess', 'notify-authority'],
+  'subjects-not-required': ['assess', 'notify-authority'],
+  remediation: ['assess', 'notify-authority'],
+};
+
+/**
+ * The allowed events, what comes next in the workflow first: steps behind the breach's status go last, and where
+ * the latest assessment decided (UODO, the people), the matching choice comes before the other one.
+ */
+export function orderedEvents(
+  breach: Pick<BreachView, 'status' | 'allowedEvents' | 'assessments'>,
+): WorkflowEvent[] {
+  const behind = stepsBehind[breach.status] ?? [];
+  const decision = latestAssessment(breach)?.decision;
+  const preferred = new Set<WorkflowEvent>();
+  const demoted = new Set<WorkflowEvent>();
+  if (decision) {
+    if (decision.notifySupervisoryAuthority) demoted.add('authority-not-required');
+    else preferred.add('authority-not-required');
+    if (decision.notifyDataSubjects) demoted.add('subjects-not-required');
+    else if (decision.exemptions.includes('art-34-3-c')) preferred.add('public-communication');
+    else preferred.add('subjects-not-required');
+  }
+  const rank = (event: WorkflowEvent) =>
+    (behind.includes(event) ? 2 * workflowOrder.length : 0) +
+    (preferred.has(event) ? -workflowOrder.length / 2 : 0) +
+    (demoted.has(event) ? workflowOrder.length / 2 : 0) +
+    workflowOrder.indexOf(event);
+  return [...breach.allowedEvents].sort((a, b) => rank(a) - rank(b));
+}
 
 function labelsOf<T extends { id: string; label: { pl: string; en: string } }>(
   table: readonly T[],
@@ -63,11 +122,16 @@ function TransitionDialog(props: {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const confirming = props.event === 'confirm-breach';
+  const labels: FieldLabels = {
+    comment: { label: t('workflow.comment'), id: 'transition-comment' },
+    awareAt: { label: t('workflow.awareAt'), id: 'aware-at' },
+  };
+  const fieldErrors = useFieldErrors(error, labels);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     if (comment.trim() === '') {
-      setError(new Error(t('workflow.commentRequired')));
+      setError(localError('comment', t('workflow.commentRequired')));
       return;
     }
     setBusy(true);
@@ -88,7 +152,7 @@ function TransitionDialog(props: {
     <Modal title={l(workflowTransitions[props.event].label)} onClose={props.onClose}>
       <form onSubmit={submit} className="stack" noValidate>
         {confirming ? <p className="notice info">{t('workflow.confirmExplain')}</p> : null}
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} labels={labels} />
         {confirming ? (
           <div className="field">
             <label htmlFor="aware-at">{t('workflow.awareAt')}</label>
@@ -99,9 +163,11 @@ function TransitionDialog(props: {
               id="aware-at"
               value={awareAt}
               onChange={setAwareAt}
-              describedBy="aware-at-hint"
+              describedBy={fieldErrors.attrs('awareAt', 'aware-at-hint')['aria-describedby']}
+              invalid={fieldErrors.messageOf('awareAt') !== undefined}
               required
             />
+            {fieldErrors.message('awareAt')}
           </div>
         ) : null}
         <div className="field">
@@ -115,10 +181,11 @@ function TransitionDialog(props: {
             id="transition-comment"
             rows={4}
             value={comment}
-            aria-describedby="transition-comment-hint"
+            {...fieldErrors.attrs('comment', 'transition-comment-hint')}
             onChange={(e) => setComment(e.target.value)}
             required
           />
+          {fieldErrors.message('comment')}
         </div>
         <div className="button-row">
           <button type="submit" className="button primary" disabled={busy}>
@@ -355,87 +422,89 @@ export default function BreachPage(props: { organisationId: string; breachId: st
     { id: 'actions', label: t('breach.tabActions') },
     { id: 'analysis', label: t('breach.tabAnalysis') },
   ];
-  const buttons = breach.allowedEvents.filter((e) => !ownForm[e]);
-  const formEvents = breach.allowedEvents.filter((e) => ownForm[e]);
+  const events = orderedEvents(breach);
 
   return (
-    <div className="stack">
-      <p className="breadcrumbs">
-        <Link href="/inbox">{t('nav.inbox')}</Link> / <Link href="/register">{t('nav.register')}</Link> /{' '}
-        {breach.reference}
-      </p>
-      <header className="breach-head">
-        <div>
-          <h1>
-            <span className="reference">{breach.reference}</span> {breach.title}
-          </h1>
-          <p className="hint">
-            {breach.organisation.name} · {t('breach.createdAt')} {dateTime(breach.createdAt)}
-          </p>
-        </div>
-        <div className="breach-state">
-          <StatusBadge status={breach.status} />
-          <DeadlineBadge deadline={breach.deadline} />
-        </div>
-      </header>
-      {buttons.length + formEvents.length > 0 ? (
-        <section className="workflow-bar" aria-label={t('workflow.next')}>
-          <span className="workflow-label">{t('workflow.next')}:</span>
-          {formEvents.map((event) => (
-            <Link key={event} href={`${pageBase}/${ownForm[event]}`} className="button">
-              {l(workflowTransitions[event].label)}
+    <UnsavedDraftsProvider key={pageBase} scope={pageBase}>
+      <div className="stack">
+        <p className="breadcrumbs">
+          <Link href="/inbox">{t('nav.inbox')}</Link> / <Link href="/register">{t('nav.register')}</Link> /{' '}
+          {breach.reference}
+        </p>
+        <header className="breach-head">
+          <div>
+            <h1>
+              <span className="reference">{breach.reference}</span> {breach.title}
+            </h1>
+            <p className="hint">
+              {breach.organisation.name} · {t('breach.createdAt')} {dateTime(breach.createdAt)}
+            </p>
+          </div>
+          <div className="breach-state">
+            <StatusBadge status={breach.status} />
+            <DeadlineBadge deadline={breach.deadline} />
+          </div>
+        </header>
+        {events.length > 0 ? (
+          <section className="workflow-bar" aria-label={t('workflow.next')}>
+            <span className="workflow-label">{t('workflow.next')}:</span>
+            {events.map((event) =>
+              ownForm[event] ? (
+                <Link key={event} href={`${pageBase}/${ownForm[event]}`} className="button">
+                  {l(workflowTransitions[event].label)}
+                </Link>
+              ) : (
+                <button
+                  key={event}
+                  type="button"
+                  className={event === 'confirm-breach' ? 'button primary' : 'button'}
+                  onClick={() => setTransition(event)}
+                >
+                  {l(workflowTransitions[event].label)}
+                </button>
+              ),
+            )}
+          </section>
+        ) : null}
+        <nav aria-label={t('breach.sections')} className="tabs">
+          {tabs.map((tab) => (
+            <Link
+              key={tab.id}
+              href={tab.id ? `${pageBase}/${tab.id}` : pageBase}
+              aria-current={props.tab === tab.id ? 'page' : undefined}
+            >
+              {tab.label}
             </Link>
           ))}
-          {buttons.map((event) => (
-            <button
-              key={event}
-              type="button"
-              className={event === 'confirm-breach' ? 'button primary' : 'button'}
-              onClick={() => setTransition(event)}
-            >
-              {l(workflowTransitions[event].label)}
-            </button>
-          ))}
-        </section>
-      ) : null}
-      <nav aria-label={t('breach.sections')} className="tabs">
-        {tabs.map((tab) => (
-          <Link
-            key={tab.id}
-            href={tab.id ? `${pageBase}/${tab.id}` : pageBase}
-            aria-current={props.tab === tab.id ? 'page' : undefined}
-          >
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
-      {props.tab === '' ? (
-        <Overview {...panel} history={history.data} onComment={() => void history.reload()} />
-      ) : props.tab === 'details' ? (
-        <BreachDetailsForm {...panel} />
-      ) : props.tab === 'assessment' ? (
-        <AssessmentPanel {...panel} />
-      ) : props.tab === 'notifications' ? (
-        <NotificationsPanel {...panel} />
-      ) : props.tab === 'actions' ? (
-        <ActionsPanel {...panel} />
-      ) : props.tab === 'analysis' ? (
-        <LeakAnalysisPanel {...panel} />
-      ) : (
-        <ErrorNotice error={new Error(t('error.pageNotFound'))} />
-      )}
-      {transition ? (
-        <TransitionDialog
-          breach={breach}
-          base={base}
-          event={transition}
-          onClose={() => setTransition(null)}
-          onDone={(updated) => {
-            setTransition(null);
-            onChange(updated);
-          }}
-        />
-      ) : null}
-    </div>
+        </nav>
+        {props.tab === '' ? (
+          <Overview {...panel} history={history.data} onComment={() => void history.reload()} />
+        ) : props.tab === 'details' ? (
+          <BreachDetailsForm {...panel} />
+        ) : props.tab === 'assessment' ? (
+          <AssessmentPanel {...panel} />
+        ) : props.tab === 'notifications' ? (
+          <NotificationsPanel {...panel} />
+        ) : props.tab === 'actions' ? (
+          <ActionsPanel {...panel} />
+        ) : props.tab === 'analysis' ? (
+          <LeakAnalysisPanel {...panel} />
+        ) : (
+          <ErrorNotice error={new Error(t('error.pageNotFound'))} />
+        )}
+        {transition ? (
+          <TransitionDialog
+            breach={breach}
+            base={base}
+            event={transition}
+            onClose={() => setTransition(null)}
+            onDone={(updated) => {
+              setTransition(null);
+              onChange(updated);
+            }}
+          />
+        ) : null}
+      </div>
+    </UnsavedDraftsProvider>
   );
 }

@@ -29,7 +29,7 @@ export default function LoginPage() {
           idPrefix="login"
           onLoggedIn={async () => {
             await session.refresh();
-            navigate(next?.startsWith('/') ? next : '/', { replace: true });
+            navigate(next?.startsWith('/') ? next : '/', { replace: true, force: true });
           }}
         />
       </main>

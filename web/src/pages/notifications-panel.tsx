@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { latestAssessment } from '../../../src/domain/breach-case.ts';
 import { uodoNotificationFields } from '../../../src/domain/documents/uodo-notification-fields.ts';
 import { DomainError } from '../../../src/domain/errors.ts';
 import { isLateNotification } from '../../../src/domain/notification-deadline.ts';
@@ -15,9 +16,12 @@ import {
   notificationPhaseDefinitions,
 } from '../../../src/domain/supervisory-notification.ts';
 import { api, apiUrl, saveFile } from '../api/api-client.ts';
+import { ApiError } from '../api/api-error.ts';
 import type { BreachView } from '../api/api-types.ts';
 import { ChoiceList } from '../components/choice-list.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { type FieldLabels, localError, useFieldErrors } from '../components/field-errors.tsx';
+import { useDraft } from '../components/unsaved-drafts.tsx';
 import { nowIso, WarsawDateTimeInput } from '../components/warsaw-input.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { BreachPanelProps } from './breach-page.tsx';
@@ -72,16 +76,56 @@ function CopyView(props: { breach: BreachView; phase: NotificationPhase }) {
   return content;
 }
 
+/**
+ * What UODO's form section 10 should say by default: what was recorded, else what the DPO's latest assessment
+ * decided (the people are to be told, or the art. 34(3) exemption it names), else "not assessed yet".
+ */
+export function defaultCommunicationDecision(breach: BreachView): CommunicationDecision {
+  const recorded = breach.subjectCommunication?.decision;
+  if (recorded && recorded !== 'not-assessed-yet') return recorded;
+  const decision = latestAssessment(breach)?.decision;
+  if (!decision) return recorded ?? 'not-assessed-yet';
+  if (decision.notifyDataSubjects) return 'will-tell';
+  if (decision.exemptions.includes('art-34-3-a')) return 'not-required-protected';
+  if (decision.exemptions.includes('art-34-3-b')) return 'not-required-measures-after';
+  // A public communication (art. 34(3)(c)) still tells the people, only not one by one.
+  if (decision.exemptions.includes('art-34-3-c')) return 'will-tell';
+  if (decision.riskLevel !== 'high') return 'not-required-no-high-risk';
+  return recorded ?? 'not-assessed-yet';
+}
+
 function SubjectCommunicationForm(props: BreachPanelProps) {
   const { t, l } = useI18n();
   const current = props.breach.subjectCommunication;
-  const [decision, setDecision] = useState<CommunicationDecision>(current?.decision ?? 'not-assessed-yet');
-  const [date, setDate] = useState(current?.date ?? '');
-  const [numberNotified, setNumberNotified] = useState(current?.numberNotified?.toString() ?? '');
-  const [channels, setChannels] = useState<CommunicationChannel[]>(current?.channels ?? []);
-  const [content, setContent] = useState(current?.content ?? '');
+  const [decision, setDecision, decisionDraft] = useDraft<CommunicationDecision>(
+    'communication.decision',
+    () => defaultCommunicationDecision(props.breach),
+  );
+  const [date, setDate, dateDraft] = useDraft('communication.date', () => current?.date ?? '');
+  const [numberNotified, setNumberNotified, numberDraft] = useDraft(
+    'communication.number',
+    () => current?.numberNotified?.toString() ?? '',
+  );
+  const [channels, setChannels, channelsDraft] = useDraft<CommunicationChannel[]>(
+    'communication.channels',
+    () => current?.channels ?? [],
+  );
+  const [content, setContent, contentDraft] = useDraft('communication.content', () => current?.content ?? '');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const labels: FieldLabels = {
+    decision: { label: t('notifications.subjectsDecision'), id: 'c-decision' },
+    date: { label: t('notifications.subjectsDate'), id: 'c-date' },
+    numberNotified: { label: t('notifications.subjectsNumber'), id: 'c-number' },
+    channels: { label: t('notifications.subjectsChannels') },
+    content: { label: t('notifications.subjectsContent'), id: 'c-content' },
+  };
+  const fieldErrors = useFieldErrors(error, labels);
+  // A decision contradicting the risk assessment is about the choice above: mark it there.
+  const inconsistent = error instanceof ApiError && error.code === 'decision.inconsistent';
+  useEffect(() => {
+    if (inconsistent) document.getElementById('c-decision')?.focus();
+  }, [inconsistent]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -97,6 +141,8 @@ function SubjectCommunicationForm(props: BreachPanelProps) {
           content: content || null,
         }),
       );
+      for (const draft of [decisionDraft, dateDraft, numberDraft, channelsDraft, contentDraft])
+        draft.markSaved();
       setSaved(true);
     } catch (caught) {
       setError(caught);
@@ -111,6 +157,9 @@ function SubjectCommunicationForm(props: BreachPanelProps) {
         <select
           id="c-decision"
           value={decision}
+          {...(inconsistent
+            ? { 'aria-invalid': true, 'aria-describedby': 'c-decision-inconsistent' }
+            : fieldErrors.attrs('decision'))}
           onChange={(e) => setDecision(e.target.value as CommunicationDecision)}
         >
           {communicationDecisionDefinitions.map((d) => (
@@ -119,11 +168,25 @@ function SubjectCommunicationForm(props: BreachPanelProps) {
             </option>
           ))}
         </select>
+        {inconsistent ? (
+          <p className="field-error" id="c-decision-inconsistent">
+            {error.message}
+          </p>
+        ) : (
+          fieldErrors.message('decision')
+        )}
       </div>
       <div className="grid-2">
         <div className="field">
           <label htmlFor="c-date">{t('notifications.subjectsDate')}</label>
-          <input id="c-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <input
+            id="c-date"
+            type="date"
+            value={date}
+            {...fieldErrors.attrs('date')}
+            onChange={(e) => setDate(e.target.value)}
+          />
+          {fieldErrors.message('date')}
         </div>
         <div className="field">
           <label htmlFor="c-number">{t('notifications.subjectsNumber')}</label>
@@ -131,8 +194,10 @@ function SubjectCommunicationForm(props: BreachPanelProps) {
             id="c-number"
             inputMode="numeric"
             value={numberNotified}
+            {...fieldErrors.attrs('numberNotified')}
             onChange={(e) => setNumberNotified(e.target.value)}
           />
+          {fieldErrors.message('numberNotified')}
         </div>
       </div>
       <ChoiceList
@@ -144,9 +209,16 @@ function SubjectCommunicationForm(props: BreachPanelProps) {
       />
       <div className="field">
         <label htmlFor="c-content">{t('notifications.subjectsContent')}</label>
-        <textarea id="c-content" rows={3} value={content} onChange={(e) => setContent(e.target.value)} />
+        <textarea
+          id="c-content"
+          rows={3}
+          value={content}
+          {...fieldErrors.attrs('content')}
+          onChange={(e) => setContent(e.target.value)}
+        />
+        {fieldErrors.message('content')}
       </div>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} labels={labels} />
       {saved ? (
         <p className="notice success" role="status">
           {t('common.saved')}
@@ -233,17 +305,39 @@ export function NotificationsPanel(props: BreachPanelProps) {
   const { t, l, dateTime } = useI18n();
   const { breach } = props;
   const first = breach.notifications.length === 0;
-  const [phase, setPhase] = useState<NotificationPhase>(first ? 'complete' : 'supplementary');
-  const [sentAt, setSentAt] = useState<string | null>(nowIso());
-  const [channel, setChannel] = useState<NotificationChannel>('biznes-gov-pl');
-  const [caseReference, setCaseReference] = useState(
-    breach.notifications.find((n) => n.uodoCaseReference)?.uodoCaseReference ?? '',
+  // Kept by the breach page while unsaved, so switching tabs does not lose what was typed.
+  const [phase, setPhase, phaseDraft] = useDraft<NotificationPhase>('notification.phase', () =>
+    first ? 'complete' : 'supplementary',
   );
-  const [lateReason, setLateReason] = useState('');
-  const [plannedCompletionDate, setPlannedCompletionDate] = useState('');
-  const [note, setNote] = useState('');
-  const [comment, setComment] = useState('');
+  const [sentAt, setSentAt, sentAtDraft] = useDraft<string | null>('notification.sentAt', nowIso);
+  const [channel, setChannel, channelDraft] = useDraft<NotificationChannel>(
+    'notification.channel',
+    () => 'biznes-gov-pl',
+  );
+  const [caseReference, setCaseReference, caseDraft] = useDraft(
+    'notification.case',
+    () => breach.notifications.find((n) => n.uodoCaseReference)?.uodoCaseReference ?? '',
+  );
+  const [lateReason, setLateReason, lateDraft] = useDraft('notification.late', () => '');
+  const [plannedCompletionDate, setPlannedCompletionDate, plannedDraft] = useDraft(
+    'notification.planned',
+    () => '',
+  );
+  const [note, setNote, noteDraft] = useDraft('notification.note', () => '');
+  const [comment, setComment, commentDraft] = useDraft('notification.comment', () => '');
   const [error, setError] = useState<unknown>(null);
+  const labels: FieldLabels = {
+    phase: { label: t('notifications.phase'), id: 'n-phase' },
+    sentAt: { label: t('notifications.sentAt'), id: 'n-sent' },
+    awareAt: { label: t('times.awareAt') },
+    channel: { label: t('notifications.channel'), id: 'n-channel' },
+    uodoCaseReference: { label: t('notifications.caseReference'), id: 'n-case' },
+    plannedCompletionDate: { label: t('notifications.plannedCompletion'), id: 'n-planned' },
+    lateReason: { label: t('notifications.lateReason'), id: 'n-late' },
+    note: { label: t('notifications.note'), id: 'n-note' },
+    comment: { label: t('workflow.comment'), id: 'n-comment' },
+  };
+  const fieldErrors = useFieldErrors(error, labels);
   const [copyPhase, setCopyPhase] = useState<NotificationPhase | null>(null);
   const [mailRefresh, setMailRefresh] = useState(0);
   const awareAt = breach.times.awareAt;
@@ -256,7 +350,7 @@ export function NotificationsPanel(props: BreachPanelProps) {
     event.preventDefault();
     setError(null);
     if (comment.trim() === '') {
-      setError(new Error(t('workflow.commentRequired')));
+      setError(localError('comment', t('workflow.commentRequired')));
       return;
     }
     try {
@@ -272,9 +366,21 @@ export function NotificationsPanel(props: BreachPanelProps) {
           comment,
         }),
       );
-      setComment('');
-      setNote('');
-      setPhase('supplementary');
+      for (const draft of [
+        phaseDraft,
+        sentAtDraft,
+        channelDraft,
+        caseDraft,
+        lateDraft,
+        plannedDraft,
+        noteDraft,
+        commentDraft,
+      ]) {
+        draft.markSaved();
+      }
+      commentDraft.replace('');
+      noteDraft.replace('');
+      phaseDraft.replace('supplementary');
     } catch (caught) {
       setError(caught);
     }
@@ -330,6 +436,7 @@ export function NotificationsPanel(props: BreachPanelProps) {
               <select
                 id="n-phase"
                 value={phase}
+                {...fieldErrors.attrs('phase')}
                 onChange={(e) => setPhase(e.target.value as NotificationPhase)}
               >
                 {notificationPhaseDefinitions.map((p) => (
@@ -341,7 +448,15 @@ export function NotificationsPanel(props: BreachPanelProps) {
             </div>
             <div className="field">
               <label htmlFor="n-sent">{t('notifications.sentAt')}</label>
-              <WarsawDateTimeInput id="n-sent" value={sentAt} onChange={setSentAt} required />
+              <WarsawDateTimeInput
+                id="n-sent"
+                value={sentAt}
+                onChange={setSentAt}
+                required
+                invalid={fieldErrors.messageOf('sentAt') !== undefined}
+                describedBy={fieldErrors.attrs('sentAt')['aria-describedby']}
+              />
+              {fieldErrors.message('sentAt')}
             </div>
             <div className="field">
               <label htmlFor="n-channel">{t('notifications.channel')}</label>
@@ -361,7 +476,13 @@ export function NotificationsPanel(props: BreachPanelProps) {
           <div className="grid-2">
             <div className="field">
               <label htmlFor="n-case">{t('notifications.caseReference')}</label>
-              <input id="n-case" value={caseReference} onChange={(e) => setCaseReference(e.target.value)} />
+              <input
+                id="n-case"
+                value={caseReference}
+                {...fieldErrors.attrs('uodoCaseReference')}
+                onChange={(e) => setCaseReference(e.target.value)}
+              />
+              {fieldErrors.message('uodoCaseReference')}
             </div>
             {phase === 'initial' ? (
               <div className="field">
@@ -370,8 +491,10 @@ export function NotificationsPanel(props: BreachPanelProps) {
                   id="n-planned"
                   type="date"
                   value={plannedCompletionDate}
+                  {...fieldErrors.attrs('plannedCompletionDate')}
                   onChange={(e) => setPlannedCompletionDate(e.target.value)}
                 />
+                {fieldErrors.message('plannedCompletionDate')}
               </div>
             ) : null}
           </div>
@@ -386,23 +509,38 @@ export function NotificationsPanel(props: BreachPanelProps) {
               <textarea
                 id="n-late"
                 rows={3}
-                aria-describedby="n-late-hint"
+                {...fieldErrors.attrs('lateReason', 'n-late-hint')}
                 value={lateReason}
                 onChange={(e) => setLateReason(e.target.value)}
               />
+              {fieldErrors.message('lateReason')}
             </div>
           ) : null}
           <div className="field">
             <label htmlFor="n-note">{t('notifications.note')}</label>
-            <textarea id="n-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              id="n-note"
+              rows={2}
+              value={note}
+              {...fieldErrors.attrs('note')}
+              onChange={(e) => setNote(e.target.value)}
+            />
+            {fieldErrors.message('note')}
           </div>
           <div className="field">
             <label htmlFor="n-comment">
               {t('workflow.comment')} <span className="required">{t('common.required')}</span>
             </label>
-            <textarea id="n-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <textarea
+              id="n-comment"
+              rows={2}
+              value={comment}
+              {...fieldErrors.attrs('comment')}
+              onChange={(e) => setComment(e.target.value)}
+            />
+            {fieldErrors.message('comment')}
           </div>
-          <ErrorNotice error={error} />
+          <ErrorNotice error={error} labels={labels} />
           <div>
             <button type="submit" className="button primary">
               {t('notifications.save')}

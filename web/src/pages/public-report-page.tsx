@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { reportSituationDefinitions } from '../../../src/domain/report-situations.ts';
 import { api } from '../api/api-client.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { type FieldLabels, useFieldErrors } from '../components/field-errors.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
@@ -100,6 +101,19 @@ export default function PublicReportPage(props: { token: string }) {
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+
+  const labels: FieldLabels = {
+    situations: { label: t('report.situations') },
+    whatHappened: { label: t('report.whatHappened'), id: 'what-happened' },
+    whenText: { label: t('report.when'), id: 'when-text' },
+    location: { label: t('report.where'), id: 'location' },
+    whoElseKnows: { label: t('report.whoElse'), id: 'who-else' },
+    reporterName: { label: t('report.name'), id: 'reporter-name' },
+    reporterEmail: { label: t('report.email'), id: 'reporter-email' },
+    reporterRole: { label: t('report.role'), id: 'reporter-role' },
+    attachments: { label: t('report.files'), id: 'files' },
+  };
+  const fieldErrors = useFieldErrors(error, labels);
 
   useEffect(() => {
     document.title = `${t('report.title')} — incydent`;
@@ -230,35 +244,41 @@ export default function PublicReportPage(props: { token: string }) {
                     rows={6}
                     value={whatHappened}
                     onChange={(e) => setWhatHappened(e.target.value)}
-                    aria-describedby={
-                      missing ? 'what-happened-hint what-happened-error' : 'what-happened-hint'
-                    }
-                    aria-invalid={missing}
+                    {...fieldErrors.attrs('whatHappened', 'what-happened-hint')}
+                    {...(missing
+                      ? { 'aria-describedby': 'what-happened-hint what-happened-error', 'aria-invalid': true }
+                      : {})}
                     required
                   />
                   {missing ? (
                     <p className="field-error" id="what-happened-error">
                       {t('report.whatHappenedMissing')}
                     </p>
-                  ) : null}
+                  ) : (
+                    fieldErrors.message('whatHappened')
+                  )}
                 </div>
                 <div className="field">
                   <label htmlFor="when-text">{t('report.when')}</label>
                   <input
                     id="when-text"
                     value={whenText}
+                    {...fieldErrors.attrs('whenText')}
                     onChange={(e) => setWhenText(e.target.value)}
                     placeholder={t('report.whenPlaceholder')}
                   />
+                  {fieldErrors.message('whenText')}
                 </div>
                 <div className="field">
                   <label htmlFor="location">{t('report.where')}</label>
                   <input
                     id="location"
                     value={location}
+                    {...fieldErrors.attrs('location')}
                     onChange={(e) => setLocation(e.target.value)}
                     placeholder={t('report.wherePlaceholder')}
                   />
+                  {fieldErrors.message('location')}
                 </div>
                 <div className="field">
                   <label htmlFor="who-else">{t('report.whoElse')}</label>
@@ -266,8 +286,10 @@ export default function PublicReportPage(props: { token: string }) {
                     id="who-else"
                     rows={2}
                     value={whoElseKnows}
+                    {...fieldErrors.attrs('whoElseKnows')}
                     onChange={(e) => setWhoElseKnows(e.target.value)}
                   />
+                  {fieldErrors.message('whoElseKnows')}
                 </div>
                 <div className="field">
                   <label htmlFor="files">{t('report.files')}</label>
@@ -278,9 +300,10 @@ export default function PublicReportPage(props: { token: string }) {
                     id="files"
                     type="file"
                     multiple
-                    aria-describedby="files-hint"
+                    {...fieldErrors.attrs('attachments', 'files-hint')}
                     onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, 10))}
                   />
+                  {fieldErrors.message('attachments')}
                 </div>
               </div>
               <fieldset className="card stack">
@@ -303,8 +326,10 @@ export default function PublicReportPage(props: { token: string }) {
                         id="reporter-name"
                         autoComplete="name"
                         value={reporterName}
+                        {...fieldErrors.attrs('reporterName')}
                         onChange={(e) => setReporterName(e.target.value)}
                       />
+                      {fieldErrors.message('reporterName')}
                     </div>
                     <div className="field">
                       <label htmlFor="reporter-email">{t('report.email')}</label>
@@ -313,8 +338,10 @@ export default function PublicReportPage(props: { token: string }) {
                         type="email"
                         autoComplete="email"
                         value={reporterEmail}
+                        {...fieldErrors.attrs('reporterEmail')}
                         onChange={(e) => setReporterEmail(e.target.value)}
                       />
+                      {fieldErrors.message('reporterEmail')}
                     </div>
                     <div className="field">
                       <label htmlFor="reporter-role">{t('report.role')}</label>
@@ -322,13 +349,15 @@ export default function PublicReportPage(props: { token: string }) {
                         id="reporter-role"
                         autoComplete="organization-title"
                         value={reporterRole}
+                        {...fieldErrors.attrs('reporterRole')}
                         onChange={(e) => setReporterRole(e.target.value)}
                       />
+                      {fieldErrors.message('reporterRole')}
                     </div>
                   </div>
                 )}
               </fieldset>
-              <ErrorNotice error={error} />
+              <ErrorNotice error={error} labels={labels} />
               <div>
                 <button type="submit" className="button primary large" disabled={busy}>
                   {busy ? t('common.sending') : t('report.submit')}

@@ -6,6 +6,7 @@ import type { Member, OrganisationSettings } from '../api/api-types.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { type FieldLabels, useFieldErrors } from '../components/field-errors.tsx';
 import { Modal } from '../components/modal.tsx';
 import { useLoad, useTitle } from '../components/use-load.ts';
 import { useMailSettings } from '../components/use-mail-settings.ts';
@@ -17,8 +18,13 @@ type OrgDraft = {
   nip: string;
   street: string;
   building: string;
+  unit: string;
   postalCode: string;
   city: string;
+  voivodeship: string;
+  county: string;
+  commune: string;
+  country: string;
   dpoName: string;
   dpoEmail: string;
   dpoPhone: string;
@@ -30,6 +36,37 @@ type OrgDraft = {
 };
 
 type Sector = OrganisationSettings['sector'];
+
+const addressKeys = [
+  'street',
+  'building',
+  'unit',
+  'postalCode',
+  'city',
+  'voivodeship',
+  'county',
+  'commune',
+  'country',
+] as const;
+
+/** The API's name of each field of the form (as in its error messages). */
+const apiPath: Record<keyof OrgDraft, string> = {
+  name: 'name',
+  regon: 'regon',
+  nip: 'nip',
+  krs: 'krs',
+  ...(Object.fromEntries(addressKeys.map((k) => [k, `address.${k}`])) as Record<
+    (typeof addressKeys)[number],
+    string
+  >),
+  dpoName: 'dpo.name',
+  dpoEmail: 'dpo.email',
+  dpoPhone: 'dpo.phone',
+  contactPoint: 'contactPoint',
+  dueSoonHours: 'dueSoonHours',
+  criticalHours: 'criticalHours',
+  reminderThresholds: 'reminderThresholds',
+};
 type Representative = OrganisationSettings['representatives'][number];
 
 function draftOf(o: OrganisationSettings): OrgDraft {
@@ -39,8 +76,13 @@ function draftOf(o: OrganisationSettings): OrgDraft {
     nip: o.nip ?? '',
     street: o.address.street ?? '',
     building: o.address.building ?? '',
+    unit: o.address.unit ?? '',
     postalCode: o.address.postalCode ?? '',
     city: o.address.city ?? '',
+    voivodeship: o.address.voivodeship ?? '',
+    county: o.address.county ?? '',
+    commune: o.address.commune ?? '',
+    country: o.address.country ?? 'Polska',
     dpoName: o.dpo?.name ?? '',
     dpoEmail: o.dpo?.email ?? '',
     dpoPhone: o.dpo?.phone ?? '',
@@ -248,6 +290,35 @@ export default function SettingsPage() {
     setRequireTotp(data.requireTotp);
     setNoDpo(data.dpo === null && data.contactPoint !== null);
   }, [data]);
+  const fieldLabels: Record<keyof OrgDraft, string> = {
+    name: t('settings.name'),
+    regon: 'REGON',
+    nip: 'NIP',
+    krs: t('settings.krs'),
+    street: t('settings.street'),
+    building: t('settings.building'),
+    unit: t('settings.unit'),
+    postalCode: t('settings.postalCode'),
+    city: t('settings.city'),
+    voivodeship: t('settings.voivodeship'),
+    county: t('settings.county'),
+    commune: t('settings.commune'),
+    country: t('settings.country'),
+    dpoName: t('settings.dpoName'),
+    dpoEmail: t('login.email'),
+    dpoPhone: t('settings.phone'),
+    contactPoint: t('settings.contactPoint'),
+    dueSoonHours: t('settings.dueSoon'),
+    criticalHours: t('settings.critical'),
+    reminderThresholds: t('settings.reminders'),
+  };
+  const labels: FieldLabels = Object.fromEntries(
+    (Object.keys(apiPath) as (keyof OrgDraft)[]).map((k) => [
+      apiPath[k],
+      { label: fieldLabels[k], id: `s-${k}` },
+    ]),
+  );
+  const fieldErrors = useFieldErrors(saveError, labels);
   const ownTotp = session.state.status === 'ready' && session.state.info.user.totpEnabled;
   const canEdit = session.membership?.role === 'admin';
   if (!data || !draft)
@@ -273,8 +344,14 @@ export default function SettingsPage() {
         address: {
           street: orNull(draft.street),
           building: orNull(draft.building),
+          unit: orNull(draft.unit),
           postalCode: orNull(draft.postalCode),
           city: orNull(draft.city),
+          voivodeship: orNull(draft.voivodeship),
+          county: orNull(draft.county),
+          commune: orNull(draft.commune),
+          // The form's section 2B always names a country; empty means the default, Poland.
+          ...(orNull(draft.country) ? { country: orNull(draft.country) } : {}),
         },
         krs: orNull(draft.krs),
         sector: sector?.name ? sector : null,
@@ -313,9 +390,10 @@ export default function SettingsPage() {
         id={`s-${key}`}
         type={extra.type ?? 'text'}
         value={draft[key]}
-        aria-describedby={extra.hint ? `s-${key}-hint` : undefined}
+        {...fieldErrors.attrs(apiPath[key], extra.hint ? `s-${key}-hint` : undefined)}
         onChange={(e) => set(key, e.target.value)}
       />
+      {fieldErrors.message(apiPath[key])}
     </div>
   );
   return (
@@ -347,11 +425,22 @@ export default function SettingsPage() {
               {input('regon', 'REGON', { hint: t('settings.regonHint') })}
               {input('nip', 'NIP')}
               {input('krs', t('settings.krs'))}
-              {input('street', t('settings.street'))}
-              {input('building', t('settings.building'))}
-              {input('postalCode', t('settings.postalCode'))}
-              {input('city', t('settings.city'))}
             </div>
+            <fieldset className="choice-list">
+              <legend>{t('settings.address')}</legend>
+              <p className="hint">{t('settings.addressHint')}</p>
+              <div className="grid-3">
+                {input('street', fieldLabels.street)}
+                {input('building', fieldLabels.building)}
+                {input('unit', fieldLabels.unit)}
+                {input('postalCode', fieldLabels.postalCode)}
+                {input('city', fieldLabels.city)}
+                {input('commune', fieldLabels.commune)}
+                {input('county', fieldLabels.county)}
+                {input('voivodeship', fieldLabels.voivodeship)}
+                {input('country', fieldLabels.country)}
+              </div>
+            </fieldset>
             <div className="grid-2">
               <div className="field">
                 <label htmlFor="s-sector">{t('settings.sector')}</label>
@@ -450,9 +539,10 @@ export default function SettingsPage() {
                   id="s-contactPoint"
                   rows={3}
                   value={draft.contactPoint}
-                  aria-describedby="s-contactPoint-hint"
+                  {...fieldErrors.attrs('contactPoint', 's-contactPoint-hint')}
                   onChange={(e) => set('contactPoint', e.target.value)}
                 />
+                {fieldErrors.message('contactPoint')}
               </div>
             ) : (
               <div className="grid-3">
@@ -496,7 +586,7 @@ export default function SettingsPage() {
             </div>
           </section>
         </fieldset>
-        <ErrorNotice error={saveError} />
+        <ErrorNotice error={saveError} labels={labels} />
         {saved ? (
           <p className="notice success" role="status">
             {t('common.saved')}
