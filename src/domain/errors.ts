@@ -26,13 +26,6 @@ export const errorCatalogue = {
       en: 'Every status change needs a comment (field "comment").',
     },
   },
-  'workflow.reason-required': {
-    status: 400,
-    message: {
-      pl: 'Ta czynność wymaga pisemnego uzasadnienia (pole „{field}”).',
-      en: 'This action needs a written reason (field "{field}").',
-    },
-  },
   'workflow.aware-at-required': {
     status: 400,
     message: {
