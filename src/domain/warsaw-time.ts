@@ -52,6 +52,21 @@ export function toWarsawLocal(instant: Date): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
+/** The Warsaw calendar date of an instant, `YYYY-MM-DD` (due dates, "today", the register's year). */
+export function warsawDate(instant: Date): string {
+  return toWarsawLocal(instant).slice(0, 10);
+}
+
+/** The Warsaw calendar year of an instant. */
+export function warsawYear(instant: Date): number {
+  return Number(toWarsawLocal(instant).slice(0, 4));
+}
+
+/** The Warsaw hour (0–23) of an instant. */
+export function warsawHour(instant: Date): number {
+  return Number(toWarsawLocal(instant).slice(11, 13));
+}
+
 /**
  * The instant of a Warsaw wall-clock time `YYYY-MM-DDTHH:mm`. In the autumn hour that occurs twice the earlier
  * (summer-time) instant is taken; a spring time that does not exist moves forward by the skipped hour.

@@ -118,7 +118,7 @@ export async function login(
     throw new DomainError('auth.throttled', { minutes: ctx.config.loginWindowMinutes });
   }
   const user = await findUserByEmail(ctx.db, email);
-  const valid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash));
+  const valid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
   if (!user || !valid || user.disabled_at) {
     await recordRateEvent(ctx.db, accountKey, now);
     await recordRateEvent(ctx.db, addressKey, now);

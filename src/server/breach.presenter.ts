@@ -7,10 +7,8 @@ import {
   organisationSchema,
 } from '../domain/breach-case.ts';
 import { allowedEvents, type BreachStatus, type WorkflowEvent } from '../domain/breach-workflow.ts';
-import { supervisoryDeadlineStatus } from '../domain/notification-deadline.ts';
 import { can, type Permission, permissions, type Role } from '../domain/permissions.ts';
-
-const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
+import { iso, presentDeadline, storedDeadline } from './stored-deadline.ts';
 
 export function presentOrganisation(row: OrganisationRow): Organisation {
   return organisationSchema.parse({
@@ -54,16 +52,10 @@ export function presentBreach(input: {
 }): BreachView {
   const { row, children, organisation, role, now } = input;
   const details = row.details as Record<string, unknown>;
-  const awareAt = row.aware_at ? new Date(row.aware_at) : null;
-  const deadline = awareAt
-    ? supervisoryDeadlineStatus({
-        awareAt,
-        now,
-        firstNotifiedAt: row.first_notified_at ? new Date(row.first_notified_at) : null,
-        notRequired: row.authority_decision === 'not-required',
-        thresholds: { dueSoonHours: organisation.due_soon_hours, criticalHours: organisation.critical_hours },
-      })
-    : null;
+  const deadline = storedDeadline(
+    { ...row, due_soon_hours: organisation.due_soon_hours, critical_hours: organisation.critical_hours },
+    now,
+  );
   const breach = breachCaseSchema.parse({
     ...details,
     id: row.id,
@@ -111,13 +103,7 @@ export function presentBreach(input: {
       createdAt: iso(c.created_at),
       body: c.body,
     })),
-    deadline: deadline
-      ? {
-          deadlineAt: deadline.deadlineAt.toISOString(),
-          state: deadline.state,
-          hoursLeft: deadline.hoursLeft,
-        }
-      : null,
+    deadline: presentDeadline(deadline),
   });
   const granted = permissions.filter((permission) => can(role, permission));
   return {

@@ -34,9 +34,9 @@ import { type BreachTimes, checkBreachTimes } from '../domain/breach-times.ts';
 import { applyWorkflow, type BreachStatus, type WorkflowEvent } from '../domain/breach-workflow.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
-import { supervisoryDeadlineStatus } from '../domain/notification-deadline.ts';
 import { can, type Role } from '../domain/permissions.ts';
 import { checkNotification, type SupervisoryNotification } from '../domain/supervisory-notification.ts';
+import { warsawYear } from '../domain/warsaw-time.ts';
 import { type BreachView, presentBreach } from './breach.presenter.ts';
 import type {
   actionInputSchema,
@@ -53,6 +53,7 @@ import type {
 import { mergedBreachFields } from './breach.schemas.ts';
 import { queueBreachConfirmedMail, queueNewReportMail } from './mail-queue.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
+import { iso, presentDeadline, storedDeadline } from './stored-deadline.ts';
 
 type Db = Kysely<Database>;
 
@@ -101,9 +102,7 @@ export function titleFrom(text: string): string {
 }
 
 async function nextReference(trx: Db, organisationId: string, now: Date): Promise<string> {
-  const year = Number(
-    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Warsaw', year: 'numeric' }).format(now),
-  );
+  const year = warsawYear(now);
   const number = await nextCounter(trx, organisationId, `breach-${year}`);
   return `${year}/${String(number).padStart(3, '0')}`;
 }
@@ -712,15 +711,6 @@ export async function registerPage(ctx: ServiceContext, filter: RegisterFilter) 
     page: filter.page,
     pageSize: filter.pageSize,
     items: rows.map((r) => {
-      const deadline = r.aware_at
-        ? supervisoryDeadlineStatus({
-            awareAt: new Date(r.aware_at),
-            now,
-            firstNotifiedAt: r.first_notified_at ? new Date(r.first_notified_at) : null,
-            notRequired: r.authority_decision === 'not-required',
-            thresholds: { dueSoonHours: r.due_soon_hours, criticalHours: r.critical_hours },
-          })
-        : null;
       return {
         id: r.id,
         organisationId: r.organisation_id,
@@ -728,21 +718,15 @@ export async function registerPage(ctx: ServiceContext, filter: RegisterFilter) 
         reference: r.reference,
         title: r.title,
         status: r.status,
-        createdAt: new Date(r.created_at).toISOString(),
-        awareAt: r.aware_at ? new Date(r.aware_at).toISOString() : null,
-        firstNotifiedAt: r.first_notified_at ? new Date(r.first_notified_at).toISOString() : null,
+        createdAt: iso(r.created_at)!,
+        awareAt: iso(r.aware_at),
+        firstNotifiedAt: iso(r.first_notified_at),
         breachTypes: r.breach_types,
         riskLevel: r.risk_level,
         authorityDecision: r.authority_decision,
         subjectsApprox: r.subjects_approx,
-        closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
-        deadline: deadline
-          ? {
-              deadlineAt: deadline.deadlineAt.toISOString(),
-              state: deadline.state,
-              hoursLeft: deadline.hoursLeft,
-            }
-          : null,
+        closedAt: iso(r.closed_at),
+        deadline: presentDeadline(storedDeadline(r, now)),
       };
     }),
   };

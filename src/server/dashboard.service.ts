@@ -1,9 +1,9 @@
 import { deadlineEventsOf } from '../db/breach.repository.ts';
 import { breachFiguresOf, openActionsOf } from '../db/dashboard.repository.ts';
 import { type BreachStatus, breachConfirmedStatuses } from '../domain/breach-workflow.ts';
-import { type DeadlineStatus, supervisoryDeadlineStatus } from '../domain/notification-deadline.ts';
-import { hoursBetween, toWarsawLocal } from '../domain/warsaw-time.ts';
+import { hoursBetween, toWarsawLocal, warsawDate } from '../domain/warsaw-time.ts';
 import type { ServiceContext } from './service-context.ts';
+import { iso, presentDeadline, storedDeadline } from './stored-deadline.ts';
 
 /**
  * The DPO's inbox and dashboard over the organisations the caller may read. Deadlines use the domain's 72-hour
@@ -12,21 +12,9 @@ import type { ServiceContext } from './service-context.ts';
 
 type FigureRow = Awaited<ReturnType<typeof breachFiguresOf>>[number];
 
-const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 const isBreach = (status: string) => breachConfirmedStatuses.includes(status as BreachStatus);
 const newReportStatuses = new Set(['reported', 'triage']);
 const pendingStates = new Set(['on-time', 'due-soon', 'critical', 'overdue']);
-
-function deadlineOf(row: FigureRow, now: Date): DeadlineStatus | null {
-  if (!row.aware_at) return null;
-  return supervisoryDeadlineStatus({
-    awareAt: new Date(row.aware_at),
-    now,
-    firstNotifiedAt: row.first_notified_at ? new Date(row.first_notified_at) : null,
-    notRequired: row.authority_decision === 'not-required',
-    thresholds: { dueSoonHours: row.due_soon_hours, criticalHours: row.critical_hours },
-  });
-}
 
 function summary(row: FigureRow) {
   return {
@@ -42,27 +30,18 @@ function summary(row: FigureRow) {
   };
 }
 
-/** The Warsaw calendar date of an instant, `YYYY-MM-DD`. */
-const warsawDay = (instant: Date) => toWarsawLocal(instant).slice(0, 10);
-
 export async function inboxOf(ctx: ServiceContext, organisationIds: readonly string[]) {
   const now = ctx.now();
-  const today = warsawDay(now);
+  const today = warsawDate(now);
   const rows = await breachFiguresOf(ctx.db, { organisationIds });
   const newReports = rows.filter((r) => newReportStatuses.has(r.status)).map(summary);
   const openBreaches = rows
     .filter((r) => isBreach(r.status) && r.status !== 'closed')
     .map((r) => {
-      const deadline = deadlineOf(r, now);
+      const deadline = storedDeadline(r, now);
       return {
         ...summary(r),
-        deadline: deadline
-          ? {
-              deadlineAt: deadline.deadlineAt.toISOString(),
-              state: deadline.state,
-              hoursLeft: deadline.hoursLeft,
-            }
-          : null,
+        deadline: presentDeadline(deadline),
       };
     })
     .sort((a, b) => {
@@ -134,7 +113,7 @@ export async function dashboardOf(
   filter: { organisationIds: readonly string[]; year?: number | undefined },
 ) {
   const now = ctx.now();
-  const today = warsawDay(now);
+  const today = warsawDate(now);
   const rows = await breachFiguresOf(ctx.db, filter);
   const breaches = rows.filter((r) => isBreach(r.status));
   const monthKeys = months(filter.year, now);
@@ -154,7 +133,7 @@ export async function dashboardOf(
       hours: hoursBetween(new Date(r.aware_at!), new Date(r.first_notified_at!)),
     }))
     .sort((a, b) => a.hours - b.hours);
-  const states = breaches.map((r) => deadlineOf(r, now)?.state ?? null);
+  const states = breaches.map((r) => storedDeadline(r, now)?.state ?? null);
   const openActions = await openActionsOf(ctx.db, filter.organisationIds, 10_000);
   return {
     year: filter.year ?? null,

@@ -9,6 +9,7 @@ import { appendAudit } from '../db/audit.repository.ts';
 import { actionsPastDue, breachesOnTheClock, insertDeadlineEventOnce } from '../db/breach.repository.ts';
 import { pruneRateEventsAndSessions } from '../db/user.repository.ts';
 import { supervisoryDeadlineStatus } from '../domain/notification-deadline.ts';
+import { warsawDate } from '../domain/warsaw-time.ts';
 import type { ServiceContext } from './service-context.ts';
 
 const sweepLockKey = 72_033_001;
@@ -70,7 +71,7 @@ export async function runDeadlineSweep(ctx: ServiceContext): Promise<SweepResult
         });
       }
     }
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(now);
+    const today = warsawDate(now);
     for (const action of await actionsPastDue(trx, today)) {
       await record(action.organisation_id, action.breach_id, action.id, 'action-overdue', {
         dueDate: action.due_date,

@@ -26,6 +26,7 @@ import {
   releaseMail,
   runningMailBatchIds,
 } from '../db/mail.repository.ts';
+import { warsawDate } from '../domain/warsaw-time.ts';
 import { type MailProvider, MailSendError } from '../mail/mail-provider.ts';
 import type { ServiceContext } from './service-context.ts';
 
@@ -145,8 +146,6 @@ export async function sendDueMail(
   return result;
 }
 
-const warsawDay = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(at);
-
 /** Batches with nothing left to send or retry: done, and the breach records the communication. */
 export async function finishSettledBatches(ctx: ServiceContext): Promise<number> {
   const ids = await runningMailBatchIds(ctx.db);
@@ -174,7 +173,7 @@ export async function finishSettledBatches(ctx: ServiceContext): Promise<number>
           : {
               decision: 'told',
               individually: true,
-              date: (before?.date as string | null) ?? (firstSentAt ? warsawDay(firstSentAt) : null),
+              date: (before?.date as string | null) ?? (firstSentAt ? warsawDate(firstSentAt) : null),
               plannedDate: before?.plannedDate ?? null,
               // Letters or calls recorded by hand keep their count; e-mails add what they delivered.
               numberNotified: Math.max(

@@ -30,7 +30,7 @@ import {
   supervisoryDeadlineStatus,
 } from '../domain/notification-deadline.ts';
 import { can, roles } from '../domain/permissions.ts';
-import { hoursBetween } from '../domain/warsaw-time.ts';
+import { hoursBetween, warsawDate, warsawHour } from '../domain/warsaw-time.ts';
 import { breachLink, langOfUser, outboxRow, publicBaseUrl, queueForMembers } from './mail-queue.ts';
 import type { ServiceContext } from './service-context.ts';
 
@@ -39,14 +39,6 @@ const mailSweepLockKey = 72_033_007;
 export const digestHour = 7;
 
 export type MailSweepResult = { ran: boolean; queued: number };
-
-const warsawDay = (now: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(now);
-const warsawHour = (now: Date) =>
-  Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', hourCycle: 'h23' }).format(
-      now,
-    ),
-  );
 
 export async function runMailSweep(ctx: ServiceContext): Promise<MailSweepResult> {
   if (!ctx.config.smtp) return { ran: false, queued: 0 };
@@ -93,7 +85,7 @@ export async function runMailSweep(ctx: ServiceContext): Promise<MailSweepResult
       }
     }
 
-    const today = warsawDay(now);
+    const today = warsawDate(now);
     for (const action of await actionsDueBy(trx, today)) {
       const overdue = (action.due_date ?? today) < today;
       const kind = overdue ? 'action-overdue' : 'action-due';

@@ -38,5 +38,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A hash of a random password: compared against when the e-mail is unknown, so timing does not reveal accounts. */
-export const dummyPasswordHash = hashPassword(randomBytes(16).toString('hex'));
+let dummy: Promise<string> | null = null;
+
+/**
+ * A hash of a random password, compared against when the e-mail is unknown, so timing does not reveal accounts.
+ * Made on first use, not at start-up.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}

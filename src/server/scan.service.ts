@@ -20,6 +20,7 @@ import {
 import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
 import { type ScanTotals, scanFindings } from '../domain/scan-findings.ts';
+import { warsawDate } from '../domain/warsaw-time.ts';
 import { viewBreach } from './breach.service.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 
@@ -59,7 +60,7 @@ async function runInBackground(
   const listFile = join(listDir, 'osoby.csv');
   let lastWrite = 0;
   try {
-    const asOf = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(ctx.now());
+    const asOf = warsawDate(ctx.now());
     const result = await scanPaths({
       paths,
       asOf,

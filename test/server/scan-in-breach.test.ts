@@ -74,6 +74,20 @@ describe('a leak analysis fills the breach (issue 6 "in the product")', () => {
     expect(history.body.items.map((e) => e.action)).toEqual(
       expect.arrayContaining(['scan.started', 'scan.applied']),
     );
+
+    // The people list keeps file names, not the server's temporary folders, and is erased after the retention.
+    const stored = await h.database.db.selectFrom('scans').select('people').executeTakeFirstOrThrow();
+    const list = Buffer.from(stored.people!).toString('utf8');
+    expect(list).toContain('lista uczniów.csv');
+    expect(list).not.toContain('incydent-scan-');
+    h.clock.advanceHours(24 * 31);
+    expect(await purgeOldScanPeople({ db: h.database.db, config: h.config, now: h.clock.now })).toBe(1);
+    const purged = await h.database.db
+      .selectFrom('scans')
+      .select(['people', 'result'])
+      .executeTakeFirstOrThrow();
+    expect(purged.people).toBeNull();
+    expect(purged.result).not.toBeNull();
   });
 
   it('a folder on the server is refused unless SCAN_ROOT allows it, and never outside it', async () => {
