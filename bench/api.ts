@@ -20,6 +20,7 @@ const organisations = 100;
 const breachesPerOrganisation = 1000;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
+const warmUpSeconds = 2;
 const password = 'benchmark-password';
 
 async function seed(database: AppDatabase): Promise<{ organisationId: string }> {
@@ -88,11 +89,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function load(url: string, cookie: string): Promise<Figures> {
+async function load(url: string, cookie: string, duration = seconds): Promise<Figures> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections, duration: seconds, headers: { cookie } },
+      { url, connections, duration, headers: { cookie } },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
@@ -142,8 +143,12 @@ async function measure(
   const { child, base } = await startServer(env);
   try {
     const cookie = await login(base);
+    const registerUrl = `${base}/api/orgs/${organisationId}/breaches?page=1&pageSize=50`;
+    // Unmeasured warm-up of both routes: the JIT compiles the hot paths and the connection pool fills.
+    await load(`${base}/bench/bare`, cookie, warmUpSeconds);
+    await load(registerUrl, cookie, warmUpSeconds);
     const bare = await load(`${base}/bench/bare`, cookie);
-    const register = await load(`${base}/api/orgs/${organisationId}/breaches?page=1&pageSize=50`, cookie);
+    const register = await load(registerUrl, cookie);
     const ratio = register.requestsPerSecond / bare.requestsPerSecond;
     console.log(
       `${kind.padEnd(10)} bare route:    ${String(bare.requestsPerSecond).padStart(6)} req/s  p95 ${bare.p95} ms  p99 ${bare.p99} ms`,
@@ -161,7 +166,7 @@ async function measure(
 }
 
 console.log(
-  `incydent bench:api — ${organisations * breachesPerOrganisation} breaches over ${organisations} organisations; register page of 50; ${connections} connections × ${seconds} s`,
+  `incydent bench:api — ${organisations * breachesPerOrganisation} breaches over ${organisations} organisations; register page of 50; ${connections} connections × ${seconds} s after ${warmUpSeconds} s of warm-up`,
 );
 // BENCH_ONLY=pglite|postgresql runs one kind.
 const only = process.env.BENCH_ONLY;

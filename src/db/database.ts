@@ -5,7 +5,8 @@ import pg from 'pg';
 import * as initial from './migrations/0001-initial.ts';
 import * as scans from './migrations/0002-scans.ts';
 import * as mail from './migrations/0003-mail.ts';
-import { PGliteDialect } from './pglite-dialect.ts';
+import * as registerVersions from './migrations/0004-register-versions.ts';
+import { PGliteDialect, type WriteCounter } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -13,6 +14,11 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export type AppDatabase = {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /**
+   * PGlite only, whose one client is this process: counts the statements that may write (see WriteCounter). Absent
+   * for a PostgreSQL server, which other instances may change at any moment.
+   */
+  localWrites?: WriteCounter;
   close(): Promise<void>;
 };
 
@@ -26,7 +32,12 @@ export const pgliteParsers = {
 };
 
 /** Migrations in order; a static list so they load the same under tsx, tests and a bundle. */
-const migrations = { '0001-initial': initial, '0002-scans': scans, '0003-mail': mail };
+const migrations = {
+  '0001-initial': initial,
+  '0002-scans': scans,
+  '0003-mail': mail,
+  '0004-register-versions': registerVersions,
+};
 
 /**
  * Opens the database: a PostgreSQL server when `databaseUrl` is given, else the embedded PGlite with its files in
@@ -65,10 +76,12 @@ export async function openDatabase(options: {
     });
   }
   const instance = pglite;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(instance) });
+  const localWrites: WriteCounter = { count: 0 };
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(instance, localWrites) });
   return {
     db,
     kind: 'pglite',
+    localWrites,
     close: async () => {
       await db.destroy();
       if (!instance.closed) await instance.close();

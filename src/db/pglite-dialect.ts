@@ -20,13 +20,16 @@ import {
  * so connections are handed out one at a time and a transaction holds it until commit or rollback.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly writes: WriteCounter = { count: 0 },
+  ) {}
 
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.writes);
   }
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
@@ -36,10 +39,23 @@ export class PGliteDialect implements Dialect {
   }
 }
 
+/**
+ * Counts the statements that may write, counted before each one runs. PGlite has a single client, this process, so
+ * a value read from the database stays exact while the count has not moved since before it was read (see
+ * SessionCache). Anything but a plain SELECT counts: BEGIN, COMMIT, INSERT, UPDATE, DELETE, WITH…, DDL.
+ */
+export type WriteCounter = { count: number };
+
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly writes: WriteCounter,
+  ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (!/^\s*select\b/i.test(compiled.sql) || /\bfor\s+(update|share)\b/i.test(compiled.sql)) {
+      this.writes.count++;
+    }
     const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters], { rowMode: 'object' });
     const affected = result.affectedRows;
     return {
@@ -61,8 +77,11 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
 
-  constructor(private readonly pglite: PGlite) {
-    this.connection = new PGliteConnection(pglite);
+  constructor(
+    private readonly pglite: PGlite,
+    writes: WriteCounter,
+  ) {
+    this.connection = new PGliteConnection(pglite, writes);
   }
 
   async init(): Promise<void> {

@@ -255,6 +255,12 @@ export type AuditLogTable = {
   hash: string;
 };
 
+/** Derived state kept by triggers (migration 0004): changes whenever the organisation's register does. */
+export type RegisterVersionsTable = {
+  organisation_id: string;
+  version: number;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -275,6 +281,7 @@ export type Database = {
   mail_outbox: MailOutboxTable;
   mail_user_settings: MailUserSettingsTable;
   audit_log: AuditLogTable;
+  register_versions: RegisterVersionsTable;
 };
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

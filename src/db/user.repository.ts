@@ -123,32 +123,30 @@ export async function insertSession(
     .execute();
 }
 
+/** A membership as a session carries it. */
+export type SessionMembership = {
+  organisationId: string;
+  role: Role;
+  requireTotp: boolean;
+  registerVersion: number;
+};
+
+/** The session with this id if it is live at `now`, with its user and memberships (the function of migration 0004). */
 export async function findLiveSession(db: Kysely<Database>, id: string, now: Date) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id',
-      'sessions.user_id',
-      'sessions.csrf_token',
-      'sessions.second_factor_pending',
-      'sessions.expires_at',
-      'sessions.last_seen_at',
-      'users.email',
-      'users.name',
-      'users.lang',
-      'users.totp_enabled',
-      // The roles come with the session: one query authenticates and authorises a request.
-      sql<{ organisationId: string; role: Role; requireTotp: boolean }[] | null>`(
-        select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role, 'requireTotp', o.require_totp))
-        from memberships m join organisations o on o.id = m.organisation_id where m.user_id = users.id)`.as(
-        'roles',
-      ),
-    ])
-    .where('sessions.id', '=', id)
-    .where('sessions.expires_at', '>', now)
-    .where('users.disabled_at', 'is', null)
-    .executeTakeFirst();
+  const result = await sql<{
+    id: string;
+    user_id: string;
+    csrf_token: string;
+    second_factor_pending: boolean;
+    expires_at: Date;
+    last_seen_at: Date;
+    email: string;
+    name: string;
+    lang: string;
+    totp_enabled: boolean;
+    roles: SessionMembership[] | null;
+  }>`select * from live_session(${id}, ${now})`.execute(db);
+  return result.rows[0];
 }
 
 export async function touchSession(

@@ -11,6 +11,7 @@ import { ValidationError } from '../domain/validation.ts';
 import { type SessionUser, sessionOf } from './auth.service.ts';
 import type { AppConfig } from './config.ts';
 import { type AnyRoute, langOf, openApiDocument, registerRoute } from './http-route.ts';
+import { RegisterPageCache } from './register-page-cache.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { breachRoutes } from './routes/breach.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
@@ -23,6 +24,7 @@ import { scanRoutes } from './routes/scan.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { webAppRoutes } from './routes/web-app.routes.ts';
 import type { ServiceContext } from './service-context.ts';
+import { SessionCache } from './session-cache.ts';
 import { sessionCookieName } from './session-cookie.ts';
 
 export const appVersion = '0.1.0';
@@ -57,7 +59,13 @@ export async function buildApp(options: {
   logger?: boolean;
 }): Promise<FastifyInstance> {
   const { database, config } = options;
-  const services: ServiceContext = { db: database.db, config, now: options.now ?? (() => new Date()) };
+  const services: ServiceContext = {
+    db: database.db,
+    config,
+    now: options.now ?? (() => new Date()),
+    registerPages: new RegisterPageCache(),
+    ...(database.localWrites ? { sessions: new SessionCache(database.localWrites) } : {}),
+  };
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel } : false,
     bodyLimit: Math.ceil(config.maxAttachmentBytes * 1.4) + 1024 * 1024,

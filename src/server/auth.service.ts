@@ -26,6 +26,7 @@ import {
   insertUser,
   membershipsOf,
   recordRateEvent,
+  type SessionMembership,
   touchSession,
   updateUser,
   upsertMembership,
@@ -55,7 +56,7 @@ export type SessionUser = {
   secondFactorPending: boolean;
   totpEnabled: boolean;
   /** The user's role in each organisation, read with the session. */
-  roles: { organisationId: string; role: Role; requireTotp: boolean }[];
+  roles: SessionMembership[];
 };
 
 export async function createUser(
@@ -153,20 +154,19 @@ export async function login(
   };
 }
 
+/** A session's expiry moves with use, written at most once a minute. */
+const touchAfterMs = 60_000;
+
 /** The live session of a cookie token, extending it while in use (at most one write a minute). */
 export async function sessionOf(ctx: ServiceContext, secret: string): Promise<SessionUser | null> {
   const now = ctx.now();
-  const session = await findLiveSession(ctx.db, sha256(secret), now);
+  const id = sha256(secret);
+  const cached = ctx.sessions?.get(id, now, touchAfterMs);
+  if (cached) return cached;
+  const writesBefore = ctx.sessions?.mark();
+  const session = await findLiveSession(ctx.db, id, now);
   if (!session) return null;
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
-    await touchSession(
-      ctx.db,
-      session.id,
-      now,
-      new Date(now.getTime() + ctx.config.sessionHours * 3_600_000),
-    );
-  }
-  return {
+  const user: SessionUser = {
     sessionId: session.id,
     userId: session.user_id,
     email: session.email,
@@ -177,6 +177,23 @@ export async function sessionOf(ctx: ServiceContext, secret: string): Promise<Se
     totpEnabled: session.totp_enabled,
     roles: session.roles ?? [],
   };
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > touchAfterMs) {
+    // A write: the next request reads the session afresh, with its new expiry, and may keep it.
+    await touchSession(
+      ctx.db,
+      session.id,
+      now,
+      new Date(now.getTime() + ctx.config.sessionHours * 3_600_000),
+    );
+  } else if (writesBefore !== undefined) {
+    ctx.sessions?.set(id, {
+      user,
+      writesBefore,
+      expiresAt: new Date(session.expires_at).getTime(),
+      lastSeenAt: new Date(session.last_seen_at).getTime(),
+    });
+  }
+  return user;
 }
 
 function totpFor(secret: string, label: string) {

@@ -5,6 +5,7 @@ import { isLang, type Lang } from '../domain/language.ts';
 import { can, type Permission, type Role } from '../domain/permissions.ts';
 import { parseInput } from '../domain/validation.ts';
 import type { SessionUser } from './auth.service.ts';
+import { JsonText } from './json-text.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 
 /**
@@ -140,6 +141,7 @@ export function registerRoute(app: FastifyInstance, route: AnyRoute, deps: Route
       });
       if (reply.sent) return reply;
       reply.status(route.successStatus ?? 200);
+      if (result instanceof JsonText) return reply.type('application/json; charset=utf-8').send(result.text);
       return result ?? {};
     },
   });

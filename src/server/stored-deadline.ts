@@ -25,9 +25,13 @@ export function storedDeadline(row: StoredDeadlineFields, now: Date): DeadlineSt
   });
 }
 
-/** The deadline as the API presents it. */
-export function presentDeadline(status: DeadlineStatus | null) {
+/** The deadline as the API presents it; `deadlineAt` may come already formatted (it never changes). */
+export function presentDeadline(status: DeadlineStatus | null, deadlineAt?: string | null) {
   return status
-    ? { deadlineAt: status.deadlineAt.toISOString(), state: status.state, hoursLeft: status.hoursLeft }
+    ? {
+        deadlineAt: deadlineAt ?? status.deadlineAt.toISOString(),
+        state: status.state,
+        hoursLeft: status.hoursLeft,
+      }
     : null;
 }

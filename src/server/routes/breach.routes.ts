@@ -25,7 +25,8 @@ import {
   breachHistory,
   changeAction,
   readAttachment,
-  registerPage,
+  registerPageJson,
+  registerVersionsOf,
   reportIncident,
   setSubjectCommunication,
   transitionBreach,
@@ -54,7 +55,11 @@ export const breachRoutes = [
       const organisationIds = query.organisationId
         ? readable.filter((id) => id === query.organisationId)
         : readable;
-      return registerPage(services, registerFilterOf(query, { organisationIds }));
+      return registerPageJson(
+        services,
+        registerFilterOf(query, { organisationIds }),
+        registerVersionsOf(session!),
+      );
     },
   }),
   defineRoute({
@@ -65,13 +70,14 @@ export const breachRoutes = [
     access: { anyOf: ['register.read', 'breach.read-own'] },
     params: orgParams,
     query: registerQuerySchema.omit({ organisationId: true }),
-    handler: async ({ services, actor, query, role }) =>
-      registerPage(
+    handler: async ({ services, actor, query, role, session }) =>
+      registerPageJson(
         services,
         registerFilterOf(query, {
           organisationIds: [actor.organisationId],
           reportedBy: role && can(role, 'register.read') ? undefined : (actor.userId ?? undefined),
         }),
+        session ? registerVersionsOf(session) : undefined,
       ),
   }),
   defineRoute({
