@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { DatabaseInUseError } from '../db/data-dir-lock.ts';
 import { registerAssessCommand } from './assess.command.ts';
 import { CliExit, type CliIo, exitCodes, processIo } from './cli-io.ts';
 import {
@@ -53,6 +54,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (error instanceof CliExit) {
       io.stderr.write(`${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof DatabaseInUseError) {
+      io.stderr.write(`${error.message}\n`);
+      return exitCodes.failure;
     }
     throw error;
   }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as scans from './migrations/0002-scans.ts';
 import * as mail from './migrations/0003-mail.ts';
@@ -68,12 +69,21 @@ export async function openDatabase(options: {
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   let pglite = options.pglite;
+  let unlock = () => {};
   if (!pglite) {
-    if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-    pglite = await PGlite.create({
-      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      parsers: pgliteParsers,
-    });
+    if (options.dataDir) {
+      await mkdir(options.dataDir, { recursive: true });
+      unlock = lockDataDir(options.dataDir);
+    }
+    try {
+      pglite = await PGlite.create({
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        parsers: pgliteParsers,
+      });
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
   const instance = pglite;
   const localWrites: WriteCounter = { count: 0 };
@@ -85,6 +95,7 @@ export async function openDatabase(options: {
     close: async () => {
       await db.destroy();
       if (!instance.closed) await instance.close();
+      unlock();
     },
   };
 }

@@ -741,7 +741,8 @@ async function loadRegisterPage(ctx: ServiceContext, filter: RegisterFilter): Pr
       };
       return {
         view,
-        viewJson: JSON.stringify(view),
+        // The row's JSON without its closing brace: the deadline is appended per request.
+        viewJsonOpen: JSON.stringify(view).slice(0, -1),
         deadline,
         // The deadline's instant depends on the stored times alone; only its state moves with the clock.
         deadlineAt: storedDeadline(deadline, new Date(0))?.deadlineAt.toISOString() ?? null,
@@ -794,7 +795,7 @@ export async function registerPageJson(
   const now = ctx.now();
   const items = loaded.rows.map(
     (row) =>
-      `${row.viewJson.slice(0, -1)},"deadline":${JSON.stringify(presentDeadline(storedDeadline(row.deadline, now), row.deadlineAt))}}`,
+      `${row.viewJsonOpen},"deadline":${JSON.stringify(presentDeadline(storedDeadline(row.deadline, now), row.deadlineAt))}}`,
   );
   return new JsonText(
     `{"total":${loaded.total},"page":${filter.page},"pageSize":${filter.pageSize},"items":[${items.join(',')}]}`,

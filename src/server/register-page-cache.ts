@@ -31,7 +31,8 @@ export type LoadedRegisterPage = {
   /** Each row with its JSON text (made once, when read) and what its deadline depends on. */
   rows: {
     view: RegisterRowView;
-    viewJson: string;
+    /** The view as JSON text without its closing brace. */
+    viewJsonOpen: string;
     deadline: StoredDeadlineFields;
     /** When the 72 hours end, as ISO text (null before the breach is confirmed). */
     deadlineAt: string | null;

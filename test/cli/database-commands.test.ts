@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,4 +105,24 @@ describe('the command line on the embedded database (DATA_DIR)', () => {
     expect(tampered.stdout).toContain('#1: hash-mismatch');
     expect(tampered.stderr).toContain('Found 1 problem(s) in the audit trail.');
   }, 90_000);
+
+  it('refuses a data folder another process has open, and takes over a lock whose process is gone', async () => {
+    const env = { DATA_DIR: join(dir, 'locked') };
+    const database = await openDatabase({ dataDir: env.DATA_DIR });
+    try {
+      const refused = await incydent(['migrate'], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`jest otwarta w innym procesie (PID ${process.pid})`);
+      expect(refused.stderr).toContain('use DATABASE_URL');
+      expect(refused.stderr).not.toContain('    at ');
+    } finally {
+      await database.close();
+    }
+    expect(existsSync(join(env.DATA_DIR, 'incydent.lock'))).toBe(false);
+    // A lock left behind by a process that no longer runs (a PID above the kernel's limit never runs).
+    await writeFile(join(env.DATA_DIR, 'incydent.lock'), '99999999');
+    const migrate = await incydent(['migrate'], env);
+    expect(migrate.code, migrate.stderr).toBe(0);
+    expect(existsSync(join(env.DATA_DIR, 'incydent.lock'))).toBe(false);
+  }, 60_000);
 });

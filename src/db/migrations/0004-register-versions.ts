@@ -2,10 +2,11 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * A version number per organisation that changes whenever anything shown in its register changes: a breach
- * inserted, updated or deleted, or the organisation itself updated (its name, its deadline thresholds). Triggers
- * keep it, so no write path can forget it. A request reads the versions with its session (one query), and an app
- * instance may then reuse a register page it has already read at the same versions: still exact when several
- * instances share one database. The table is derived state, so backups leave it out; a restore rebuilds it.
+ * inserted, updated or deleted, or the organisation itself inserted or updated (its name, its deadline
+ * thresholds). Triggers keep it, so no write path can forget it. A request reads the versions with its session
+ * (one query), and an app instance may then reuse a register page it has already read at the same versions: still
+ * exact when several instances share one database. The table is derived state, so backups leave it out; a restore
+ * rebuilds it.
  */
 const statements = [
   // Numbers from one sequence, never reused: a version seen once never comes back, even after a restore with
@@ -38,6 +39,8 @@ const statements = [
     referencing new table as changed_rows for each statement execute function bump_register_versions()`,
   `create trigger breaches_deleted_register_version after delete on breaches
     referencing old table as changed_rows for each statement execute function bump_register_versions()`,
+  `create trigger organisations_inserted_register_version after insert on organisations
+    referencing new table as changed_rows for each statement execute function bump_register_versions()`,
   `create trigger organisations_updated_register_version after update on organisations
     referencing new table as changed_rows for each statement execute function bump_register_versions()`,
   // The lookup every request makes, as a PL/pgSQL function so that each connection plans it once and reuses the
@@ -68,6 +71,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const trigger of [
+    'organisations_inserted_register_version on organisations',
     'breaches_inserted_register_version on breaches',
     'breaches_updated_register_version on breaches',
     'breaches_deleted_register_version on breaches',
