@@ -92,9 +92,8 @@ function percentile(sorted: number[], p: number): number {
 async function load(url: string, cookie: string, duration = seconds): Promise<Figures> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, connections, duration, headers: { cookie } },
-      (error, done) => (error ? reject(error) : resolve(done)),
+    const instance = autocannon({ url, connections, duration, headers: { cookie } }, (error, done) =>
+      error ? reject(error) : resolve(done),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime);
