@@ -35,6 +35,7 @@ import { applyWorkflow, type BreachStatus, type WorkflowEvent } from '../domain/
 import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
 import { can, type Role } from '../domain/permissions.ts';
+import type { RegisterPageView, RegisterRowFields } from '../domain/register-row.ts';
 import { checkNotification, type SupervisoryNotification } from '../domain/supervisory-notification.ts';
 import { warsawYear } from '../domain/warsaw-time.ts';
 import type { SessionUser } from './auth.service.ts';
@@ -54,7 +55,7 @@ import type {
 import { mergedBreachFields } from './breach.schemas.ts';
 import { JsonText } from './json-text.ts';
 import { queueBreachConfirmedMail, queueNewReportMail } from './mail-queue.ts';
-import { type LoadedRegisterPage, type RegisterRowView, registerPageKey } from './register-page-cache.ts';
+import { type LoadedRegisterPage, registerPageKey } from './register-page-cache.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 import { iso, presentDeadline, storedDeadline } from './stored-deadline.ts';
 
@@ -716,7 +717,7 @@ async function loadRegisterPage(ctx: ServiceContext, filter: RegisterFilter): Pr
   return {
     total,
     rows: rows.map((r) => {
-      const view: RegisterRowView = {
+      const view: RegisterRowFields = {
         id: r.id,
         organisationId: r.organisation_id,
         organisationName: r.organisation_name,
@@ -768,7 +769,7 @@ export async function registerPage(
   ctx: ServiceContext,
   filter: RegisterFilter,
   versions?: ReadonlyMap<string, number>,
-) {
+): Promise<RegisterPageView> {
   const loaded = await readRegisterPage(ctx, filter, versions);
   const now = ctx.now();
   return {

@@ -5,32 +5,15 @@
  * instances share one PostgreSQL. What depends on the clock (the 72-hour deadline) is computed per request.
  * Readers of the same page at the same moment share one query; the oldest pages make room for new ones.
  */
+import type { RegisterRowFields } from '../domain/register-row.ts';
 import type { StoredDeadlineFields } from './stored-deadline.ts';
-
-/** A register row as the API shows it, but for its deadline. */
-export type RegisterRowView = {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  reference: string;
-  title: string;
-  status: string;
-  createdAt: string;
-  awareAt: string | null;
-  firstNotifiedAt: string | null;
-  breachTypes: string[];
-  riskLevel: string | null;
-  authorityDecision: string | null;
-  subjectsApprox: number | null;
-  closedAt: string | null;
-};
 
 /** One page as read from the database: the rows and what each one's deadline depends on. */
 export type LoadedRegisterPage = {
   total: number;
   /** Each row with its JSON text (made once, when read) and what its deadline depends on. */
   rows: {
-    view: RegisterRowView;
+    view: RegisterRowFields;
     /** The view as JSON text without its closing brace. */
     viewJsonOpen: string;
     deadline: StoredDeadlineFields;

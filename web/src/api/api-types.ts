@@ -1,8 +1,13 @@
 import type { BreachCase } from '../../../src/domain/breach-case.ts';
 import type { WorkflowEvent } from '../../../src/domain/breach-workflow.ts';
 import type { Lang, Localized } from '../../../src/domain/language.ts';
-import type { DeadlineState } from '../../../src/domain/notification-deadline.ts';
 import type { Permission, Role } from '../../../src/domain/permissions.ts';
+import type {
+  PresentedDeadline,
+  RegisterPageView,
+  RegisterRow,
+  RegisterRowFields,
+} from '../../../src/domain/register-row.ts';
 import type { ScanFindings, ScanIdentifier, ScanTotals } from '../../../src/domain/scan-findings.ts';
 
 /**
@@ -23,7 +28,7 @@ export type SessionProbe = {
   session: SessionInfo | null;
 };
 
-export type Deadline = { deadlineAt: string; state: DeadlineState; hoursLeft: number };
+export type Deadline = PresentedDeadline;
 
 export type BreachView = BreachCase & {
   version: number;
@@ -50,37 +55,22 @@ export type HistoryEntry = {
   after: unknown;
 };
 
-export type RegisterItem = {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  reference: string;
-  title: string;
-  status: string;
-  createdAt: string;
-  awareAt: string | null;
-  firstNotifiedAt: string | null;
-  breachTypes: string[];
-  riskLevel: string | null;
-  authorityDecision: string | null;
-  subjectsApprox: number | null;
-  closedAt: string | null;
-  deadline: Deadline | null;
-};
+export type RegisterItem = RegisterRow;
 
-export type RegisterPage = { total: number; page: number; pageSize: number; items: RegisterItem[] };
+export type RegisterPage = RegisterPageView;
 
-type BreachSummary = {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  reference: string;
-  title: string;
-  status: string;
-  createdAt: string;
-  awareAt: string | null;
-  riskLevel: string | null;
-};
+type BreachSummary = Pick<
+  RegisterRowFields,
+  | 'id'
+  | 'organisationId'
+  | 'organisationName'
+  | 'reference'
+  | 'title'
+  | 'status'
+  | 'createdAt'
+  | 'awareAt'
+  | 'riskLevel'
+>;
 
 export type Inbox = {
   newReports: BreachSummary[];
