@@ -63,7 +63,9 @@ export async function buildApp(options: {
     db: database.db,
     config,
     now: options.now ?? (() => new Date()),
-    registerPages: new RegisterPageCache(),
+    ...(config.registerCacheRows > 0
+      ? { registerPages: new RegisterPageCache(config.registerCacheRows) }
+      : {}),
     ...(database.localWrites ? { sessions: new SessionCache(database.localWrites) } : {}),
   };
   const app = Fastify({

@@ -27,6 +27,8 @@ export type AppConfig = {
   smtp: SmtpConfig | null;
   /** Messages per minute the sender passes to SMTP (each app instance); 0 = no limit. */
   mailRatePerMinute: number;
+  /** Register rows each app instance keeps of pages it has read (see RegisterPageCache); 0 keeps none. */
+  registerCacheRows: number;
 };
 
 export type SmtpConfig = {
@@ -90,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     scanPeopleRetentionDays: number(env, 'SCAN_PEOPLE_RETENTION_DAYS', 30),
     smtp: smtpConfig(env),
     mailRatePerMinute: number(env, 'MAIL_RATE_PER_MINUTE', 60),
+    registerCacheRows: number(env, 'REGISTER_CACHE_ROWS', 10_000),
   };
 }

@@ -28,7 +28,7 @@ export class RegisterPageCache {
   readonly #pages = new Map<string, { page: Promise<Page>; rows: number }>();
   #rows = 0;
 
-  /** `capacity` in rows (at most ~1.5 kB each): 10,000 keeps it under ~15 MB. */
+  /** `capacity` in rows (at most ~1.5 kB each; REGISTER_CACHE_ROWS, 10,000 by default: under ~15 MB). */
   constructor(private readonly capacity = 10_000) {}
 
   /** The page under `key`, read with `load` unless already read; `rows` is the most it may hold (its page size). */
