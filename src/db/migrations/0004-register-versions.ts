@@ -19,16 +19,17 @@ const statements = [
     version bigint not null
   )`,
   // PL/pgSQL compiles a trigger function once per table, so each branch only ever sees its own table's columns.
+  // Organisations in id order, so two statements that touch several never wait for each other in a cycle.
   `create function bump_register_versions() returns trigger language plpgsql as $$
   begin
     if tg_table_name = 'organisations' then
       insert into register_versions (organisation_id, version)
-        select id, nextval('register_version_numbers') from changed_rows
+        select id, nextval('register_version_numbers') from (select id from changed_rows order by id) changed
         on conflict (organisation_id) do update set version = excluded.version;
     else
       insert into register_versions (organisation_id, version)
         select organisation_id, nextval('register_version_numbers')
-        from (select distinct organisation_id from changed_rows) changed
+        from (select distinct organisation_id from changed_rows order by organisation_id) changed
         on conflict (organisation_id) do update set version = excluded.version;
     end if;
     return null;
