@@ -304,7 +304,6 @@ export async function listRegister(db: Kysely<Database>, filter: RegisterFilter)
       eb.or([eb('breaches.title', 'ilike', pattern), eb('breaches.reference', 'ilike', pattern)]),
     );
   }
-  const totalRow = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const sortColumn = {
     createdAt: 'breaches.created_at',
     awareAt: 'breaches.aware_at',
@@ -313,7 +312,7 @@ export async function listRegister(db: Kysely<Database>, filter: RegisterFilter)
   } as const;
   // created_at is never null, so its order needs no NULLS clause and the (organisation, created_at) index serves it.
   const nullable = filter.sort === 'awareAt';
-  const rows = await query
+  const page = query
     .innerJoin('organisations', 'organisations.id', 'breaches.organisation_id')
     .select([
       ...registerRowColumns,
@@ -325,10 +324,36 @@ export async function listRegister(db: Kysely<Database>, filter: RegisterFilter)
     })
     .orderBy('breaches.id', filter.order === 'asc' ? 'asc' : 'desc')
     .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { rows, total: totalRow.n };
+    .offset((filter.page - 1) * filter.pageSize);
+  // The count and the page in one round trip, the page as one JSON value (rows decoded by JSON.parse, not column by
+  // column): a third of the time on PGlite. json_agg keeps the order of its sorted subquery (PostgreSQL documents
+  // this for aggregates over an ordered subquery). Instants come back as ISO 8601 text.
+  const result = await sql<{ total: number; rows: RegisterRow[] | null }>`select
+    (${query.select(sql<number>`count(*)::int`.as('n'))}) as total,
+    (select json_agg(p) from (${page}) p) as rows`.execute(db);
+  const found = result.rows[0];
+  return { rows: found?.rows ?? [], total: found?.total ?? 0 };
 }
+
+/** A register row as the database gives it (instants as ISO 8601 text). */
+export type RegisterRow = {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  reference: string;
+  title: string;
+  status: string;
+  created_at: string;
+  aware_at: string | null;
+  first_notified_at: string | null;
+  breach_types: string[];
+  risk_level: string | null;
+  authority_decision: string | null;
+  closed_at: string | null;
+  due_soon_hours: number;
+  critical_hours: number;
+  subjects_approx: number | null;
+};
 
 /** Breaches whose 72-hour clock runs: confirmed, not notified, no decision that notification is not required. */
 export async function breachesOnTheClock(db: Kysely<Database>) {
