@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runScanJob, type ScanJob, type ScanJobResult } from './run-scan-job.ts';
+import { getKernelModule } from './scan-kernel-module.ts';
 
 type WorkerReply =
   | { id: number; type: 'progress'; bytes: number }
@@ -78,8 +79,9 @@ function flagsWithoutLoaders(): string[] {
 }
 
 function startWorker(code: string | null): Worker {
-  if (code) return new Worker(new URL(code), { execArgv: flagsWithoutLoaders() });
-  return new Worker(tsxBootstrap(), { eval: true });
+  const workerData = { kernel: getKernelModule() };
+  if (code) return new Worker(new URL(code), { execArgv: flagsWithoutLoaders(), workerData });
+  return new Worker(tsxBootstrap(), { eval: true, workerData });
 }
 
 /**
