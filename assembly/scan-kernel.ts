@@ -43,8 +43,8 @@ const S_IDCARD: u32 = 9;
 const S_EMAIL: u32 = 10;
 const S_PHONE: u32 = 11;
 
-/** Tells the host that `count` words of output wait at outputPtr(); it takes them before the scan goes on. */
-declare function drain(count: i32): void;
+/** Tells the host that key list `list` is full: it takes its keys (see sortList) before the scan goes on. */
+declare function drain(list: i32): void;
 /** Asks the host which category bits the word at [from, to) of the input gives (decoding and folding it). */
 declare function keyword(from: i32, to: i32): i32;
 
@@ -72,9 +72,18 @@ const phonePrefixes = memory.data(100);
 const cardIssuers = memory.data(16 * 4 * 4);
 let cardIssuerCount: i32 = 0;
 
-const outputWords: i32 = 3 * 8192;
-let output: usize = 0;
-let outCount: i32 = 0;
+// Keys found, one list per output code: appended as found, radix sorted and made distinct here when the host takes
+// them (a full list, or the end of a scan), so the host receives sorted blocks for its key sets.
+const lists = 12;
+const listPtr = memory.data(lists * 4);
+const listCount = memory.data(lists * 4);
+const listCapacity = memory.data(lists * 4);
+const validCounts = memory.data(lists * 4);
+/** Keys a list holds before the host must take them (bounds memory when one file repeats few values). */
+let maxListKeys: i32 = 0;
+let scratch: usize = 0;
+let scratchBytes: usize = 0;
+const radixCounts = memory.data(2048 * 4);
 
 let input: usize = 0;
 let inputCapacity: i32 = 0;
@@ -106,7 +115,6 @@ let hashHi: u32 = 0;
 // ---------------------------------------------------------------------------------------------------------------
 // Set-up (called by the host once per scanner).
 
-// The stub runtime's bump allocator: the kernel's buffers live as long as its instance (one scanner).
 function grow(bytes: usize): usize {
   return heap.alloc(bytes);
 }
@@ -124,6 +132,7 @@ export function init(
   mode = scanMode;
   countRecords = records_;
   // An instance serves one scanner after another: everything a scan leaves behind starts again.
+  maxListKeys = 1 << 21;
   prefixCount = 0;
   columnCount = 0;
   cardIssuerCount = 0;
@@ -141,7 +150,10 @@ export function init(
   idCardCount = 0;
   emailCount = 0;
   phoneCount = 0;
-  outCount = 0;
+  for (let l = 0; l < lists; l++) {
+    store<i32>(listCount + ((<usize>l) << 2), 0);
+    store<i32>(validCounts + ((<usize>l) << 2), 0);
+  }
   bitContact = contact;
   bitHealth = health;
   bitNationalId = nationalId;
@@ -164,7 +176,6 @@ export function init(
     store<u8>(classes + 92, ESCAPE);
   }
   initMonthStarts();
-  if (output === 0) output = grow(<usize>outputWords * 4);
   if (recordCapacity === 0) {
     recordCapacity = 1024;
     recordIdCards = grow(<usize>recordCapacity * 4);
@@ -206,22 +217,36 @@ export function addCardIssuer(from: i32, to: i32, prefixDigits: i32, lengthMask:
 export function inputPtr(bytes: i32): usize {
   if (bytes > inputCapacity) {
     inputCapacity = bytes + (bytes >> 2);
+    if (input !== 0) heap.free(input - 16);
     input = grow(<usize>inputCapacity + 32) + 16;
     memory.fill(input - 16, 0, 16);
   }
   return input;
 }
 
-export function outputPtr(): usize {
-  return output;
+/** Where list `l`'s keys are: u32 for one-lane kinds, f64 for two-lane kinds once sorted (see sortList). */
+export function listAt(l: i32): usize {
+  return load<usize>(listPtr + ((<usize>l) << 2));
 }
 
-export function pending(): i32 {
-  return outCount;
+/** Keys appended to list `l` since the host last took them. */
+export function listLength(l: i32): i32 {
+  return load<i32>(listCount + ((<usize>l) << 2));
 }
 
-export function clearOutput(): void {
-  outCount = 0;
+/** Occurrences found of output code `l` (identifier kinds only; people lists count nothing). */
+export function validCount(l: i32): i32 {
+  return load<i32>(validCounts + ((<usize>l) << 2));
+}
+
+/** Lowers the keys a list holds before the host takes them (tests use a small limit). */
+export function setListLimit(keys: i32): void {
+  maxListKeys = keys;
+}
+
+/** Empties list `l` once the host has copied its sorted keys. */
+export function clearList(l: i32): void {
+  store<i32>(listCount + ((<usize>l) << 2), 0);
 }
 
 export function setInQuotes(value: i32): void {
@@ -276,16 +301,123 @@ function re(r: i32): i32 {
   return load<i32>(runEnd + ((<usize>r) << 2));
 }
 
+function twoLanes(l: i32): bool {
+  return (
+    l === <i32>K_REGON || l === <i32>K_IBAN || l === <i32>K_CARD || l === <i32>K_EMAIL || l === <i32>S_EMAIL
+  );
+}
+
 function emit(code: u32, lo: u32, hi: u32): void {
-  if (outCount + 3 > outputWords) {
-    drain(outCount);
-    outCount = 0;
+  const l = (<usize>code) << 2;
+  let count = load<i32>(listCount + l);
+  const capacity = load<i32>(listCapacity + l);
+  const wide = twoLanes(<i32>code);
+  if (count >= maxListKeys) {
+    drain(<i32>code);
+    count = 0;
+  } else if (count === capacity) {
+    const bigger = capacity === 0 ? 1024 : capacity * 2;
+    const old = load<usize>(listPtr + l);
+    const fresh = grow((<usize>bigger) << (wide ? 3 : 2));
+    if (old !== 0) {
+      memory.copy(fresh, old, (<usize>count) << (wide ? 3 : 2));
+      heap.free(old);
+    }
+    store<usize>(listPtr + l, fresh);
+    store<i32>(listCapacity + l, bigger);
   }
-  const p = output + ((<usize>outCount) << 2);
-  store<u32>(p, code);
-  store<u32>(p + 4, lo);
-  store<u32>(p + 8, hi);
-  outCount += 3;
+  const base = load<usize>(listPtr + l);
+  // Two-lane keys keep 53 bits, as KeySet does: (hi & 0x1fffff) · 2^32 + lo orders as the double it becomes.
+  if (wide) store<u64>(base + ((<usize>count) << 3), ((<u64>(hi & 0x1fffff)) << 32) | <u64>lo);
+  else store<u32>(base + ((<usize>count) << 2), lo);
+  store<i32>(listCount + l, count + 1);
+}
+
+function countValid(code: u32): void {
+  const l = (<usize>code) << 2;
+  store<i32>(validCounts + l, load<i32>(validCounts + l) + 1);
+}
+
+/**
+ * Sorts list `l` (LSD radix on 11-bit digits, skipping digits equal in every key) and keeps one of each key;
+ * returns how many remain. Two-lane keys are then rewritten as doubles, the form KeySet holds them in.
+ */
+export function sortList(l: i32): i32 {
+  const n = load<i32>(listCount + ((<usize>l) << 2));
+  const base = load<usize>(listPtr + ((<usize>l) << 2));
+  if (n === 0) return 0;
+  const wide = twoLanes(l);
+  const size: usize = wide ? 8 : 4;
+  const bytes = <usize>n * size;
+  if (scratchBytes < bytes) {
+    if (scratch !== 0) heap.free(scratch);
+    scratch = grow(bytes);
+    scratchBytes = bytes;
+  }
+  let src = base;
+  let dst = scratch;
+  const passes = wide ? 5 : 3;
+  for (let pass = 0; pass < passes; pass++) {
+    const shift = <u64>(pass * 11);
+    memory.fill(radixCounts, 0, 2048 * 4);
+    for (let k: usize = 0; k < <usize>n; k++) {
+      const v = wide ? load<u64>(src + k * 8) : <u64>load<u32>(src + k * 4);
+      const d = (<usize>((v >> shift) & 0x7ff)) << 2;
+      store<i32>(radixCounts + d, load<i32>(radixCounts + d) + 1);
+    }
+    const first = wide ? load<u64>(src) : <u64>load<u32>(src);
+    if (load<i32>(radixCounts + ((<usize>((first >> shift) & 0x7ff)) << 2)) === n) continue;
+    let sum = 0;
+    for (let d: usize = 0; d < 2048; d++) {
+      const c = load<i32>(radixCounts + (d << 2));
+      store<i32>(radixCounts + (d << 2), sum);
+      sum += c;
+    }
+    if (wide) {
+      for (let k: usize = 0; k < <usize>n; k++) {
+        const v = load<u64>(src + k * 8);
+        const d = (<usize>((v >> shift) & 0x7ff)) << 2;
+        const to = load<i32>(radixCounts + d);
+        store<i32>(radixCounts + d, to + 1);
+        store<u64>(dst + ((<usize>to) << 3), v);
+      }
+    } else {
+      for (let k: usize = 0; k < <usize>n; k++) {
+        const v = load<u32>(src + k * 4);
+        const d = (<usize>((v >> <u32>shift) & 0x7ff)) << 2;
+        const to = load<i32>(radixCounts + d);
+        store<i32>(radixCounts + d, to + 1);
+        store<u32>(dst + ((<usize>to) << 2), v);
+      }
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== base) memory.copy(base, src, bytes);
+  let m = 0;
+  if (wide) {
+    for (let k = 0; k < n; k++) {
+      const v = load<u64>(base + ((<usize>k) << 3));
+      if (m === 0 || v !== load<u64>(base + ((<usize>(m - 1)) << 3))) {
+        store<u64>(base + ((<usize>m) << 3), v);
+        m++;
+      }
+    }
+    for (let k = 0; k < m; k++) {
+      const p = base + ((<usize>k) << 3);
+      store<f64>(p, <f64>load<u64>(p));
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      const v = load<u32>(base + ((<usize>k) << 2));
+      if (m === 0 || v !== load<u32>(base + ((<usize>(m - 1)) << 2))) {
+        store<u32>(base + ((<usize>m) << 2), v);
+        m++;
+      }
+    }
+  }
+  return m;
 }
 
 // 64-bit hash as two 32-bit lanes (as in byte-scanner.ts): of input bytes lower-cased, or of digit values.
@@ -822,6 +954,7 @@ function email(a: i32, end: i32): i32 {
   lineHasContent = true;
   hashInput(s, e);
   emit(K_EMAIL, hashLo, hashHi);
+  countValid(K_EMAIL);
   categories |= bitContact;
   if (emailCount >= recordCapacity) growRecord();
   const p = recordEmails + ((<usize>emailCount) << 3);
@@ -840,6 +973,9 @@ function growRecord(): void {
   memory.copy(ids, recordIdCards, (<usize>idCardCount) << 2);
   memory.copy(emails, recordEmails, (<usize>emailCount) << 3);
   memory.copy(phones, recordPhones, (<usize>phoneCount) << 2);
+  heap.free(recordIdCards);
+  heap.free(recordEmails);
+  heap.free(recordPhones);
   recordIdCards = ids;
   recordEmails = emails;
   recordPhones = phones;
@@ -847,6 +983,7 @@ function growRecord(): void {
 }
 
 function found(kind: u32, key: u32, a: i32, len: i32): void {
+  countValid(kind);
   if (key) emit(kind, key, 0);
   else {
     hashDigits(a, a + len);

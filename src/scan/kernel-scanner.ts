@@ -3,6 +3,7 @@ import { assessCategories } from '../domain/assess-categories.ts';
 import { ByteScanner, type ByteScannerOptions, foldText, type TextEncoding } from './byte-scanner.ts';
 import type { ColumnKind } from './header-rules.ts';
 import { cardIssuers, phonePrefixes } from './identifier-checks.ts';
+import type { KeySet } from './key-set.ts';
 import { keywordRules } from './keyword-rules.ts';
 import { getKernelModule } from './scan-kernel-module.ts';
 import { identifierKinds, type ScanTally } from './scan-tally.ts';
@@ -31,9 +32,12 @@ type KernelExports = {
   addPhonePrefix(prefix: number): void;
   addCardIssuer(from: number, to: number, digits: number, lengthMask: number): void;
   inputPtr(bytes: number): number;
-  outputPtr(): number;
-  pending(): number;
-  clearOutput(): void;
+  listAt(list: number): number;
+  listLength(list: number): number;
+  validCount(list: number): number;
+  sortList(list: number): number;
+  clearList(list: number): void;
+  setListLimit(keys: number): void;
   setInQuotes(value: number): void;
   counter(which: number): number;
   scan(end: number): void;
@@ -69,6 +73,14 @@ for (const rule of keywordRules) {
   stemsByPrefix.set(key, [...(stemsByPrefix.get(key) ?? []), { stem: rule.stem, bits: bit(rule.category) }]);
 }
 
+// The kernel's key lists in its numbering: identifier kinds (scan-tally.ts order), then people by their kind.
+const lists: ((t: ScanTally) => KeySet)[] = [
+  ...identifierKinds.map((kind) => (t: ScanTally) => t.sets[kind]),
+  (t) => t.subjects.idCard,
+  (t) => t.subjects.email,
+  (t) => t.subjects.phone,
+];
+
 /** Input given to the kernel at once; longer pieces are cut at a line end (as scanChunks cuts a stream). */
 const maxPiece = 16 << 20;
 
@@ -85,7 +97,7 @@ function newSlot(module: WebAssembly.Module): Slot {
       },
     },
     'scan-kernel': {
-      drain: (count: number) => slot.owner?.drain(count),
+      drain: (list: number) => slot.owner?.takeKeys(list),
       keyword: (from: number, to: number) => slot.owner?.keyword(from, to) ?? 0,
     },
   });
@@ -140,6 +152,11 @@ export class KernelScanner implements TextScanner {
       );
   }
 
+  /** Makes the kernel hand its keys over after `keys` of a kind (tests use a small limit to exercise that). */
+  limitKeyLists(keys: number): void {
+    this.k.setListLimit(keys);
+  }
+
   get inQuotes(): boolean {
     return this.k.counter(0) !== 0;
   }
@@ -164,15 +181,15 @@ export class KernelScanner implements TextScanner {
     const ptr = k.inputPtr(to - from);
     buf.copy(new Uint8Array(k.memory.buffer, ptr, to - from), 0, from, to);
     k.scan(to - from);
-    this.drain(k.pending());
-    k.clearOutput();
   }
 
   finish(): void {
     const k = this.k;
     k.finish();
-    this.drain(k.pending());
-    k.clearOutput();
+    for (let list = 0; list < lists.length; list++) this.takeKeys(list);
+    identifierKinds.forEach((kind, code) => {
+      this.tally.valid[kind] += k.validCount(code);
+    });
     this.tally.records += k.counter(2);
     this.tally.peselInvalid += k.counter(3);
     const categories = k.counter(1);
@@ -181,22 +198,20 @@ export class KernelScanner implements TextScanner {
     idle.push(this.slot);
   }
 
-  /** Takes `count` words of output: (kind, low, high) triples, the kinds of scan-tally.ts, then people's kinds. */
-  drain(count: number): void {
-    const out = new Uint32Array(this.k.memory.buffer, this.k.outputPtr(), count);
-    const t = this.tally;
-    for (let i = 0; i < count; i += 3) {
-      const code = out[i]!;
-      const lo = out[i + 1]!;
-      const hi = out[i + 2]!;
-      if (code < 9) {
-        const kind = identifierKinds[code]!;
-        t.valid[kind]++;
-        t.sets[kind].add(lo, hi);
-      } else if (code === 9) t.subjects.idCard.add(lo);
-      else if (code === 10) t.subjects.email.add(lo, hi);
-      else t.subjects.phone.add(lo);
+  /** Moves the kernel's key list (sorted and distinct there) into its key set as one block. */
+  takeKeys(list: number): void {
+    const k = this.k;
+    const n = k.sortList(list);
+    if (n > 0) {
+      const set = lists[list]!(this.tally);
+      const at = k.listAt(list);
+      set.addBlocks([
+        set.lanes === 1
+          ? new Uint32Array(k.memory.buffer, at, n).slice()
+          : new Float64Array(k.memory.buffer, at, n).slice(),
+      ]);
     }
+    k.clearList(list);
   }
 
   /** The category bits of the word at [from, to) of the kernel's input, decoded and folded. */
