@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runScanJob, type ScanJob, type ScanJobResult } from './run-scan-job.ts';
 import { getKernelModule } from './scan-kernel-module.ts';
+import { readCachedBundle, writeCachedBundle } from './worker-bundle-cache.ts';
 
 type WorkerReply =
   | { id: number; type: 'progress'; bytes: number }
@@ -23,7 +24,11 @@ type Pending = {
 // workers fall back to registering tsx.
 let bundled: Promise<string | null> | null = null;
 
+const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+
 async function bundleWorker(): Promise<string | null> {
+  const cached = await readCachedBundle();
+  if (cached) return dataUrl(cached);
   try {
     const esbuild = await import('esbuild');
     const entry = fileURLToPath(new URL('./scan-worker.ts', import.meta.url));
@@ -50,10 +55,13 @@ async function bundleWorker(): Promise<string | null> {
       target: 'node20',
       write: false,
       logLevel: 'silent',
+      metafile: true,
       plugins: [absolute],
     });
     const code = out.outputFiles[0]?.text;
-    return code ? `data:text/javascript;base64,${Buffer.from(code).toString('base64')}` : null;
+    if (!code) return null;
+    await writeCachedBundle(code, Object.keys(out.metafile.inputs));
+    return dataUrl(code);
   } catch {
     return null;
   }
