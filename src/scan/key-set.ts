@@ -217,16 +217,86 @@ export class KeySet {
   /** Unites sorted blocks (from `takeBlocks`) with this set; when it is empty, they become its blocks. */
   addBlocks(blocks: readonly KeyArray[]): void {
     this.flush();
+    const incoming = blocks.filter((a) => a.length > 0);
     if (this.total === 0) {
-      for (const a of blocks) {
-        if (a.length === 0) continue;
+      for (const a of incoming) {
         this.blocks.push(a);
         this.lengths.push(a.length);
         this.total += a.length;
       }
       return;
     }
-    for (const a of blocks) this.mergeIn(a, a.length);
+    if (incoming.length > 0) this.mergeAll(incoming);
+  }
+
+  /**
+   * Merges sorted blocks (each below the next) with this set's in one pass into new blocks of blockTarget keys:
+   * uniting another thread's whole part this way reads and writes each key once, where merging block by block in
+   * place moved most keys three times. Each old block is let go as soon as it has been read.
+   */
+  private mergeAll(incoming: readonly KeyArray[]): void {
+    const mine = this.blocks;
+    const myLengths = this.lengths;
+    const none = this.make(0);
+    const out: KeyArray[] = [];
+    const outLengths: number[] = [];
+    let block = this.make(blockTarget);
+    let w = 0;
+    let ai = 0;
+    let ap = 0;
+    let a = mine[0] ?? none;
+    let aLen = myLengths[0] ?? 0;
+    let bi = 0;
+    let bp = 0;
+    let b = incoming[0]!;
+    let bLen = b.length;
+    for (;;) {
+      while (ap === aLen && ai < mine.length) {
+        mine[ai] = none;
+        ai++;
+        a = mine[ai] ?? none;
+        aLen = myLengths[ai] ?? 0;
+        ap = 0;
+      }
+      while (bp === bLen && bi < incoming.length) {
+        bi++;
+        b = incoming[bi] ?? none;
+        bLen = b.length;
+        bp = 0;
+      }
+      let v: number;
+      if (ap < aLen && bp < bLen) {
+        const x = a[ap]!;
+        const y = b[bp]!;
+        if (x < y) {
+          v = x;
+          ap++;
+        } else if (y < x) {
+          v = y;
+          bp++;
+        } else {
+          v = x;
+          ap++;
+          bp++;
+        }
+      } else if (ap < aLen) v = a[ap++]!;
+      else if (bp < bLen) v = b[bp++]!;
+      else break;
+      block[w++] = v;
+      if (w === blockTarget) {
+        out.push(block);
+        outLengths.push(w);
+        block = this.make(blockTarget);
+        w = 0;
+      }
+    }
+    if (w > 0) {
+      out.push(block.slice(0, w));
+      outLengths.push(w);
+    }
+    this.blocks = out;
+    this.lengths = outLengths;
+    this.total = outLengths.reduce((n, m) => n + m, 0);
   }
 
   /** Unites sorted distinct keys (from `pack`) with this set. */
