@@ -264,25 +264,25 @@ export class KeySet {
         bLen = b.length;
         bp = 0;
       }
-      let v: number;
       if (ap < aLen && bp < bLen) {
-        const x = a[ap]!;
-        const y = b[bp]!;
-        if (x < y) {
-          v = x;
-          ap++;
-        } else if (y < x) {
-          v = y;
-          bp++;
-        } else {
-          v = x;
-          ap++;
-          bp++;
+        // Both sides have keys: the tight loop runs until one block ends or the output block is full.
+        while (ap < aLen && bp < bLen && w < blockTarget) {
+          const x = a[ap]!;
+          const y = b[bp]!;
+          block[w++] = x <= y ? x : y;
+          if (x <= y) ap++;
+          if (y <= x) bp++;
         }
-      } else if (ap < aLen) v = a[ap++]!;
-      else if (bp < bLen) v = b[bp++]!;
-      else break;
-      block[w++] = v;
+      } else if (ap < aLen || bp < bLen) {
+        // One side is left: its keys are copied in bulk.
+        const onA = ap < aLen;
+        const from = onA ? ap : bp;
+        const n = Math.min((onA ? aLen : bLen) - from, blockTarget - w);
+        block.set((onA ? a : b).subarray(from, from + n), w);
+        w += n;
+        if (onA) ap += n;
+        else bp += n;
+      } else break;
       if (w === blockTarget) {
         out.push(block);
         outLengths.push(w);
