@@ -132,7 +132,7 @@ export function init(
   mode = scanMode;
   countRecords = records_;
   // An instance serves one scanner after another: everything a scan leaves behind starts again.
-  maxListKeys = 1 << 21;
+  maxListKeys = 1 << 19;
   prefixCount = 0;
   columnCount = 0;
   cardIssuerCount = 0;
