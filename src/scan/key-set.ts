@@ -269,7 +269,7 @@ export class KeySet {
         while (ap < aLen && bp < bLen && w < blockTarget) {
           const x = a[ap]!;
           const y = b[bp]!;
-          block[w++] = x <= y ? x : y;
+          block[w++] = Math.min(x, y);
           if (x <= y) ap++;
           if (y <= x) bp++;
         }
