@@ -134,6 +134,7 @@ export function init(
   // An instance serves one scanner after another: everything a scan leaves behind starts again.
   maxListKeys = 1 << 19;
   prefixCount = 0;
+  memory.fill(firstTwo, 0, 65536);
   columnCount = 0;
   cardIssuerCount = 0;
   inQuotes = 0;
@@ -184,13 +185,17 @@ export function init(
   }
 }
 
-/** A keyword stem's first four letters (packed as in byte-scanner.ts) and the category bits of its stems. */
+/**
+ * A keyword stem's first four letters (packed as in byte-scanner.ts) and the category bits of its stems; added in
+ * ascending order of `key`. firstTwo holds one more than the index of the first prefix with those two letters.
+ */
 export function addPrefix(key: u32, bits: i32): void {
   if (prefixCount >= maxPrefixes) return;
   store<u32>(prefixKeys + ((<usize>prefixCount) << 2), key);
   store<i32>(prefixBits + ((<usize>prefixCount) << 2), bits);
   prefixCount++;
-  store<u8>(firstTwo + ((key >> 16) & 0xffff), 1);
+  const two = firstTwo + ((key >> 16) & 0xffff);
+  if (load<u8>(two) === 0) store<u8>(two, <u8>prefixCount);
 }
 
 export function setColumn(index: i32, kind: i32): void {
@@ -701,11 +706,16 @@ function word(i: i32, end: i32): i32 {
   let j = i + 1;
   while (j < end && cls(at(j)) === LETTER) j++;
   lineHasContent = true;
-  if (j - i >= 5 && load<u8>(firstTwo + (((at(i) | 0x20) << 8) | (at(i + 1) | 0x20))) === 1) {
+  if (j - i < 5) return j;
+  const first = <i32>load<u8>(firstTwo + (((at(i) | 0x20) << 8) | (at(i + 1) | 0x20)));
+  if (first !== 0) {
     const key =
       ((at(i) | 0x20) << 24) | ((at(i + 1) | 0x20) << 16) | ((at(i + 2) | 0x20) << 8) | (at(i + 3) | 0x20);
-    for (let p = 0; p < prefixCount; p++) {
-      if (load<u32>(prefixKeys + ((<usize>p) << 2)) !== key) continue;
+    // Prefixes come sorted, so those sharing the first two letters follow the one firstTwo points at.
+    for (let p = first - 1; p < prefixCount; p++) {
+      const candidate = load<u32>(prefixKeys + ((<usize>p) << 2));
+      if (candidate >> 16 !== key >> 16) break;
+      if (candidate !== key) continue;
       const bits = load<i32>(prefixBits + ((<usize>p) << 2));
       if ((categories & bits) !== bits && isAsciiLetter(at(i))) categories |= keyword(i, j);
       break;

@@ -134,7 +134,7 @@ export class KernelScanner implements TextScanner {
       bit('identification'),
       bit('financial'),
     );
-    for (const [key, rules] of stemsByPrefix)
+    for (const [key, rules] of [...stemsByPrefix].sort((a, b) => a[0] - b[0]))
       k.addPrefix(
         key,
         rules.reduce((b, r) => b | r.bits, 0),

@@ -94,6 +94,8 @@ const token = fc.oneof(
       'wyznanie',
       'skazany',
       'kryminalny',
+      'lekarskie',
+      'niekaralność',
       'Lewandowska',
       'ul.',
       'PL',
