@@ -94,7 +94,9 @@ function startWorker(code: string | null): Worker {
 
 /**
  * Runs scan jobs on `size` worker threads (all cores by default), or in this thread when `size` is 0. Jobs queue
- * and go to the next free worker.
+ * and go to the next free worker. Workers left without queued work are ended at once, so their memory (read
+ * buffer, WebAssembly memory, heap) is returned while this thread merges what they found; should more work come,
+ * new workers start for it.
  */
 export class WorkerPool {
   private readonly idle: Worker[] = [];
@@ -102,6 +104,8 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
   private nextId = 1;
+  private code: string | null = null;
+  private ready = false;
 
   private readonly started: Promise<void>;
 
@@ -112,20 +116,24 @@ export class WorkerPool {
     }
     bundled ??= bundleWorker();
     this.started = bundled.then((code) => {
-      for (let k = 0; k < size; k++) {
-        const worker = startWorker(code);
-        worker.on('message', (reply: WorkerReply) => this.reply(worker, reply));
-        worker.on('error', (error) => {
-          const job = this.running.get(worker);
-          this.running.delete(worker);
-          job?.reject(error);
-        });
-        worker.unref();
-        this.all.push(worker);
-        this.idle.push(worker);
-      }
+      this.code = code;
+      this.ready = true;
+      for (let k = 0; k < size; k++) this.spawn();
       this.dispatch();
     });
+  }
+
+  private spawn(): void {
+    const worker = startWorker(this.code);
+    worker.on('message', (reply: WorkerReply) => this.reply(worker, reply));
+    worker.on('error', (error) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      job?.reject(error);
+    });
+    worker.unref();
+    this.all.push(worker);
+    this.idle.push(worker);
   }
 
   run(job: ScanJob, onBytes: (bytes: number) => void): Promise<ScanJobResult> {
@@ -137,6 +145,7 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    if (this.ready) while (this.all.length < this.size && this.idle.length < this.queue.length) this.spawn();
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!;
       const pending = this.queue.shift()!;
@@ -159,6 +168,14 @@ export class WorkerPool {
     if (reply.type === 'done') pending.resolve(reply.result);
     else pending.reject(new Error(reply.message));
     this.dispatch();
+    if (this.queue.length === 0) this.retireIdle();
+  }
+
+  private retireIdle(): void {
+    for (const worker of this.idle.splice(0)) {
+      this.all.splice(this.all.indexOf(worker), 1);
+      void worker.terminate();
+    }
   }
 
   async close(): Promise<void> {
