@@ -39,7 +39,8 @@ export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => vo
   return { tally: tally.snapshot(), endsInQuotes };
 }
 
-const readSize = 4 << 20;
+// 1 MiB reads: the scanner copies each into its WebAssembly memory, which keeps the size of the largest read.
+const readSize = 1 << 20;
 /** Longest line joined across reads; longer ones are cut where they stand (as scanChunks does). */
 const maxCarry = 4 << 20;
 
@@ -53,7 +54,8 @@ const maxCarry = 4 << 20;
 let reused: Buffer | null = null;
 
 function readRange(task: RangeTask, scanner: TextScanner, onBytes?: (bytes: number) => void): void {
-  reused ??= Buffer.allocUnsafe(readSize + maxCarry);
+  // Room for a read and an unfinished line of ordinary length; longer lines grow a buffer for this part only.
+  reused ??= Buffer.allocUnsafe(readSize + (256 << 10));
   let buf = reused;
   const fd = openSync(task.path, 'r');
   try {

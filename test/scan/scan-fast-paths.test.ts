@@ -186,7 +186,7 @@ describe('minors counted on a range of sorted PESEL keys', () => {
 });
 
 describe('large files read in parts with reused buffers', () => {
-  it('counts identifiers across 4 MiB read boundaries and part cuts exactly once', async () => {
+  it('counts identifiers across 1 MiB read boundaries and part cuts exactly once', async () => {
     const file = path.join(root, 'duzy.csv');
     const rows = ['id;pesel;email;telefon;rachunek;uwagi'];
     let k = 0;
