@@ -266,13 +266,13 @@ export class KeySet {
       }
       if (ap < aLen && bp < bLen) {
         // Both sides have keys: the tight loop runs until one block ends or the output block is full.
-        while (ap < aLen && bp < bLen && w < blockTarget) {
-          const x = a[ap]!;
-          const y = b[bp]!;
-          block[w++] = Math.min(x, y);
-          if (x <= y) ap++;
-          if (y <= x) bp++;
-        }
+        const end =
+          a instanceof Uint32Array
+            ? mergeStep32(a, ap, aLen, b as Uint32Array, bp, bLen, block as Uint32Array, w)
+            : mergeStep64(a as Float64Array, ap, aLen, b as Float64Array, bp, bLen, block as Float64Array, w);
+        ap = end[0]!;
+        bp = end[1]!;
+        w = end[2]!;
       } else if (ap < aLen || bp < bLen) {
         // One side is left: its keys are copied in bulk.
         const onA = ap < aLen;
@@ -340,6 +340,57 @@ export class KeySet {
       for (let i = 0; i < this.lengths[k]!; i++) visit(a[i]!);
     }
   }
+}
+
+// Where a merge step stopped: positions in a and b, keys written.
+const stepEnd = new Int32Array(3);
+
+// The merge step twice, once per array type: each copy sees one type only, which keeps its element access
+// monomorphic (one shared copy ran at half the speed).
+function mergeStep32(
+  a: Uint32Array,
+  ap: number,
+  aLen: number,
+  b: Uint32Array,
+  bp: number,
+  bLen: number,
+  out: Uint32Array,
+  w: number,
+): Int32Array {
+  while (ap < aLen && bp < bLen && w < blockTarget) {
+    const x = a[ap]!;
+    const y = b[bp]!;
+    out[w++] = Math.min(x, y);
+    if (x <= y) ap++;
+    if (y <= x) bp++;
+  }
+  stepEnd[0] = ap;
+  stepEnd[1] = bp;
+  stepEnd[2] = w;
+  return stepEnd;
+}
+
+function mergeStep64(
+  a: Float64Array,
+  ap: number,
+  aLen: number,
+  b: Float64Array,
+  bp: number,
+  bLen: number,
+  out: Float64Array,
+  w: number,
+): Int32Array {
+  while (ap < aLen && bp < bLen && w < blockTarget) {
+    const x = a[ap]!;
+    const y = b[bp]!;
+    out[w++] = Math.min(x, y);
+    if (x <= y) ap++;
+    if (y <= x) bp++;
+  }
+  stepEnd[0] = ap;
+  stepEnd[1] = bp;
+  stepEnd[2] = w;
+  return stepEnd;
 }
 
 /** The first index in a[lo, hi) whose key is not below `key`. */
