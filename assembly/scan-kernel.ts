@@ -56,6 +56,10 @@ let bitIdentification: i32 = 0;
 let bitFinancial: i32 = 0;
 
 const classes = memory.data(256);
+// Bytes an e-mail address may hold, by part (isLocalPartByte, isDomainByte), looked up instead of compared.
+const LOCAL_PART: u8 = 1;
+const DOMAIN: u8 = 2;
+const addressBytes = memory.data(256);
 const firstTwo = memory.data(65536);
 const maxPrefixes = 64;
 const prefixKeys = memory.data(maxPrefixes * 4);
@@ -177,6 +181,9 @@ export function init(
     store<u8>(classes + 92, ESCAPE);
   }
   initMonthStarts();
+  for (let c: u32 = 0; c < 256; c++) {
+    store<u8>(addressBytes + c, (isLocalPartByte(c) ? LOCAL_PART : 0) | (isDomainByte(c) ? DOMAIN : 0));
+  }
   if (recordCapacity === 0) {
     recordCapacity = 1024;
     recordIdCards = grow(<usize>recordCapacity * 4);
@@ -943,12 +950,16 @@ function documentNumber(ls: i32, letters: i32, s: i32, len: i32, end: i32): void
 
 function email(a: i32, end: i32): i32 {
   let s = a;
-  while (s > floor && a - s < 64 && isLocalPartByte(at(s - 1))) s--;
+  const lo = max(floor, a - 64);
+  while (s > lo && (load<u8>(addressBytes + <usize>at(s - 1)) & LOCAL_PART) !== 0) s--;
   while (s < a && at(s) === 46) s++;
   let e = a + 1;
   let lastDot = -1;
-  while (e < end && e - a < 254 && isDomainByte(at(e))) {
-    if (at(e) === 46) lastDot = e;
+  const hi = min(end, a + 254);
+  while (e < hi) {
+    const c = at(e);
+    if ((load<u8>(addressBytes + <usize>c) & DOMAIN) === 0) break;
+    if (c === 46) lastDot = e;
     e++;
   }
   while (e > a + 1 && (at(e - 1) === 46 || at(e - 1) === 45)) {
