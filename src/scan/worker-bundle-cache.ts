@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 // packages, which it imports by path), and used again only while all of them are unchanged.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cacheDir = path.join(root, 'node_modules', '.cache', 'incydent');
-const codeFile = path.join(cacheDir, 'scan-worker.mjs');
-const manifestFile = path.join(cacheDir, 'scan-worker.json');
+// Named after the checkout: worktrees may share one node_modules (a symbolic link), never one bundle.
+const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
+const codeFile = path.join(cacheDir, `scan-worker-${checkout}.mjs`);
+const manifestFile = path.join(cacheDir, `scan-worker-${checkout}.json`);
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 
 type Stamp = { file: string; size: number; mtimeMs: number };
