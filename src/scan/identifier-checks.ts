@@ -170,7 +170,12 @@ function nrb(d: Uint8Array, at: number): boolean {
 }
 
 // Payment cards: ISO/IEC 7812 (Luhn) and the issuer prefixes and lengths the schemes publish.
-const cardIssuers: ReadonlyArray<{ from: number; to: number; digits: number; lengths: readonly number[] }> = [
+export const cardIssuers: ReadonlyArray<{
+  from: number;
+  to: number;
+  digits: number;
+  lengths: readonly number[];
+}> = [
   { from: 4, to: 4, digits: 1, lengths: [13, 16, 19] }, // Visa
   { from: 51, to: 55, digits: 2, lengths: [16] }, // Mastercard
   { from: 2221, to: 2720, digits: 4, lengths: [16] }, // Mastercard 2-series
@@ -215,7 +220,7 @@ function card(d: Uint8Array, at: number, length: number): boolean {
 
 // Polish phone numbers: 9 national digits (Plan numeracji krajowej, rozporządzenie Ministra Administracji
 // i Cyfryzacji z 2014 r.): the mobile ranges and the geographic area codes, by their first two digits.
-const phonePrefixes = new Set([
+export const phonePrefixes = new Set([
   45,
   50,
   51,

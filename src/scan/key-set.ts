@@ -217,16 +217,86 @@ export class KeySet {
   /** Unites sorted blocks (from `takeBlocks`) with this set; when it is empty, they become its blocks. */
   addBlocks(blocks: readonly KeyArray[]): void {
     this.flush();
+    const incoming = blocks.filter((a) => a.length > 0);
     if (this.total === 0) {
-      for (const a of blocks) {
-        if (a.length === 0) continue;
+      for (const a of incoming) {
         this.blocks.push(a);
         this.lengths.push(a.length);
         this.total += a.length;
       }
       return;
     }
-    for (const a of blocks) this.mergeIn(a, a.length);
+    if (incoming.length > 0) this.mergeAll(incoming);
+  }
+
+  /**
+   * Merges sorted blocks (each below the next) with this set's in one pass into new blocks of blockTarget keys:
+   * uniting another thread's whole part this way reads and writes each key once, where merging block by block in
+   * place moved most keys three times. Each old block is let go as soon as it has been read.
+   */
+  private mergeAll(incoming: readonly KeyArray[]): void {
+    const mine = this.blocks;
+    const myLengths = this.lengths;
+    const none = this.make(0);
+    const out: KeyArray[] = [];
+    const outLengths: number[] = [];
+    let block = this.make(blockTarget);
+    let w = 0;
+    let ai = 0;
+    let ap = 0;
+    let a = mine[0] ?? none;
+    let aLen = myLengths[0] ?? 0;
+    let bi = 0;
+    let bp = 0;
+    let b = incoming[0]!;
+    let bLen = b.length;
+    for (;;) {
+      while (ap === aLen && ai < mine.length) {
+        mine[ai] = none;
+        ai++;
+        a = mine[ai] ?? none;
+        aLen = myLengths[ai] ?? 0;
+        ap = 0;
+      }
+      while (bp === bLen && bi < incoming.length) {
+        bi++;
+        b = incoming[bi] ?? none;
+        bLen = b.length;
+        bp = 0;
+      }
+      if (ap < aLen && bp < bLen) {
+        // Both sides have keys: the tight loop runs until one block ends or the output block is full.
+        const end =
+          a instanceof Uint32Array
+            ? mergeStep32(a, ap, aLen, b as Uint32Array, bp, bLen, block as Uint32Array, w)
+            : mergeStep64(a as Float64Array, ap, aLen, b as Float64Array, bp, bLen, block as Float64Array, w);
+        ap = end[0]!;
+        bp = end[1]!;
+        w = end[2]!;
+      } else if (ap < aLen || bp < bLen) {
+        // One side is left: its keys are copied in bulk.
+        const onA = ap < aLen;
+        const from = onA ? ap : bp;
+        const n = Math.min((onA ? aLen : bLen) - from, blockTarget - w);
+        block.set((onA ? a : b).subarray(from, from + n), w);
+        w += n;
+        if (onA) ap += n;
+        else bp += n;
+      } else break;
+      if (w === blockTarget) {
+        out.push(block);
+        outLengths.push(w);
+        block = this.make(blockTarget);
+        w = 0;
+      }
+    }
+    if (w > 0) {
+      out.push(block.slice(0, w));
+      outLengths.push(w);
+    }
+    this.blocks = out;
+    this.lengths = outLengths;
+    this.total = outLengths.reduce((n, m) => n + m, 0);
   }
 
   /** Unites sorted distinct keys (from `pack`) with this set. */
@@ -270,6 +340,57 @@ export class KeySet {
       for (let i = 0; i < this.lengths[k]!; i++) visit(a[i]!);
     }
   }
+}
+
+// Where a merge step stopped: positions in a and b, keys written.
+const stepEnd = new Int32Array(3);
+
+// The merge step twice, once per array type: each copy sees one type only, which keeps its element access
+// monomorphic (one shared copy ran at half the speed).
+function mergeStep32(
+  a: Uint32Array,
+  ap: number,
+  aLen: number,
+  b: Uint32Array,
+  bp: number,
+  bLen: number,
+  out: Uint32Array,
+  w: number,
+): Int32Array {
+  while (ap < aLen && bp < bLen && w < blockTarget) {
+    const x = a[ap]!;
+    const y = b[bp]!;
+    out[w++] = Math.min(x, y);
+    if (x <= y) ap++;
+    if (y <= x) bp++;
+  }
+  stepEnd[0] = ap;
+  stepEnd[1] = bp;
+  stepEnd[2] = w;
+  return stepEnd;
+}
+
+function mergeStep64(
+  a: Float64Array,
+  ap: number,
+  aLen: number,
+  b: Float64Array,
+  bp: number,
+  bLen: number,
+  out: Float64Array,
+  w: number,
+): Int32Array {
+  while (ap < aLen && bp < bLen && w < blockTarget) {
+    const x = a[ap]!;
+    const y = b[bp]!;
+    out[w++] = Math.min(x, y);
+    if (x <= y) ap++;
+    if (y <= x) bp++;
+  }
+  stepEnd[0] = ap;
+  stepEnd[1] = bp;
+  stepEnd[2] = w;
+  return stepEnd;
 }
 
 /** The first index in a[lo, hi) whose key is not below `key`. */

@@ -1,4 +1,4 @@
-import type { ByteScanner } from './byte-scanner.ts';
+import type { TextScanner } from './kernel-scanner.ts';
 
 /**
  * Feeds a stream of byte chunks to the scanner in pieces that end at a line end, so no identifier is split: each
@@ -8,10 +8,10 @@ import type { ByteScanner } from './byte-scanner.ts';
  */
 export async function scanChunks(
   chunks: AsyncIterable<Buffer | string>,
-  scanner: ByteScanner,
+  scanner: TextScanner,
   onBytes?: (bytes: number) => void,
   maxCarry = 4 << 20,
-  beforeFinish?: (scanner: ByteScanner) => void,
+  beforeFinish?: (scanner: TextScanner) => void,
 ): Promise<void> {
   let carry: Buffer | null = null;
   for await (const raw of chunks) {

@@ -207,7 +207,9 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
           return;
         }
         const layout = detectTextLayout(head, format as TextFormat, encoding);
-        const parts = Math.max(2, Math.ceil(file.size / (128 * 1024 * 1024))) * threads;
+        // One part per thread for each 512 MiB: every part is merged into the file's key sets on this thread, and the
+        // first is adopted whole, so fewer parts mean less merging while the workers scan.
+        const parts = Math.ceil(file.size / (512 * 1024 * 1024)) * threads;
         const points = await cutPoints(file.path, layout.skip, file.size, parts, layout.mode === 'text');
         const task = (k: number, startInQuotes: boolean) => ({
           path: file.path,

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { ByteScanner } from './byte-scanner.ts';
+import { createTextScanner, type TextScanner } from './kernel-scanner.ts';
 import { ScanTally, type TallySnapshot } from './scan-tally.ts';
 import type { TextLayout } from './text-layout.ts';
 
@@ -20,7 +20,7 @@ export type RangeOutcome = { tally: TallySnapshot; endsInQuotes: boolean };
 export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => void): Promise<RangeOutcome> {
   const tally = new ScanTally(task.listPeople);
   const { layout } = task;
-  const scanner = new ByteScanner({
+  const scanner = createTextScanner({
     tally,
     mode: layout.mode,
     encoding: layout.encoding,
@@ -39,7 +39,8 @@ export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => vo
   return { tally: tally.snapshot(), endsInQuotes };
 }
 
-const readSize = 4 << 20;
+// 1 MiB reads: the scanner copies each into its WebAssembly memory, which keeps the size of the largest read.
+const readSize = 1 << 20;
 /** Longest line joined across reads; longer ones are cut where they stand (as scanChunks does). */
 const maxCarry = 4 << 20;
 
@@ -52,8 +53,9 @@ const maxCarry = 4 << 20;
 // buffer that resident memory kept until a collection (freed memory outside the JavaScript heap stays mapped).
 let reused: Buffer | null = null;
 
-function readRange(task: RangeTask, scanner: ByteScanner, onBytes?: (bytes: number) => void): void {
-  reused ??= Buffer.allocUnsafe(readSize + maxCarry);
+function readRange(task: RangeTask, scanner: TextScanner, onBytes?: (bytes: number) => void): void {
+  // Room for a read and an unfinished line of ordinary length; longer lines grow a buffer for this part only.
+  reused ??= Buffer.allocUnsafe(readSize + (256 << 10));
   let buf = reused;
   const fd = openSync(task.path, 'r');
   try {

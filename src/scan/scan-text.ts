@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { ByteScanner } from './byte-scanner.ts';
 import { detectEncoding } from './detect-encoding.ts';
+import { createTextScanner } from './kernel-scanner.ts';
 import { scanChunks } from './scan-chunks.ts';
 import type { ScanTally } from './scan-tally.ts';
 import { detectTextLayout, type TextFormat, type TextLayout } from './text-layout.ts';
@@ -57,7 +57,7 @@ export async function scanText(options: {
   const encoding = detected === 'utf16le' || detected === 'utf16be' ? 'utf8' : detected;
   const layout = detectTextLayout(sample, options.format, encoding);
   for (const c of layout.headerCategories) options.tally.categories.add(c);
-  const scanner = new ByteScanner({
+  const scanner = createTextScanner({
     tally: options.tally,
     mode: layout.mode,
     encoding,

@@ -1,7 +1,11 @@
 // Entry of a scan worker thread (see worker-pool.ts): runs jobs posted by the main thread and posts back progress
 // and results; the key sets travel as transferred buffers.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { jobTransferList, runScanJob, type ScanJob } from './run-scan-job.ts';
+import { setKernelModule } from './scan-kernel-module.ts';
+
+// The compiled kernel comes from the main thread (a WebAssembly.Module crosses threads without a copy).
+setKernelModule((workerData as { kernel?: WebAssembly.Module | null } | null)?.kernel ?? null);
 
 const port = parentPort;
 if (port) {

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runScanJob, type ScanJob, type ScanJobResult } from './run-scan-job.ts';
+import { getKernelModule } from './scan-kernel-module.ts';
+import { readCachedBundle, writeCachedBundle } from './worker-bundle-cache.ts';
 
 type WorkerReply =
   | { id: number; type: 'progress'; bytes: number }
@@ -22,7 +24,11 @@ type Pending = {
 // workers fall back to registering tsx.
 let bundled: Promise<string | null> | null = null;
 
+const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+
 async function bundleWorker(): Promise<string | null> {
+  const cached = await readCachedBundle();
+  if (cached) return dataUrl(cached);
   try {
     const esbuild = await import('esbuild');
     const entry = fileURLToPath(new URL('./scan-worker.ts', import.meta.url));
@@ -49,10 +55,13 @@ async function bundleWorker(): Promise<string | null> {
       target: 'node20',
       write: false,
       logLevel: 'silent',
+      metafile: true,
       plugins: [absolute],
     });
     const code = out.outputFiles[0]?.text;
-    return code ? `data:text/javascript;base64,${Buffer.from(code).toString('base64')}` : null;
+    if (!code) return null;
+    await writeCachedBundle(code, Object.keys(out.metafile.inputs));
+    return dataUrl(code);
   } catch {
     return null;
   }
@@ -78,13 +87,16 @@ function flagsWithoutLoaders(): string[] {
 }
 
 function startWorker(code: string | null): Worker {
-  if (code) return new Worker(new URL(code), { execArgv: flagsWithoutLoaders() });
-  return new Worker(tsxBootstrap(), { eval: true });
+  const workerData = { kernel: getKernelModule() };
+  if (code) return new Worker(new URL(code), { execArgv: flagsWithoutLoaders(), workerData });
+  return new Worker(tsxBootstrap(), { eval: true, workerData });
 }
 
 /**
  * Runs scan jobs on `size` worker threads (all cores by default), or in this thread when `size` is 0. Jobs queue
- * and go to the next free worker.
+ * and go to the next free worker. Workers left without queued work are ended at once, so their memory (read
+ * buffer, WebAssembly memory, heap) is returned while this thread merges what they found; should more work come,
+ * new workers start for it.
  */
 export class WorkerPool {
   private readonly idle: Worker[] = [];
@@ -92,6 +104,8 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
   private nextId = 1;
+  private code: string | null = null;
+  private ready = false;
 
   private readonly started: Promise<void>;
 
@@ -102,20 +116,24 @@ export class WorkerPool {
     }
     bundled ??= bundleWorker();
     this.started = bundled.then((code) => {
-      for (let k = 0; k < size; k++) {
-        const worker = startWorker(code);
-        worker.on('message', (reply: WorkerReply) => this.reply(worker, reply));
-        worker.on('error', (error) => {
-          const job = this.running.get(worker);
-          this.running.delete(worker);
-          job?.reject(error);
-        });
-        worker.unref();
-        this.all.push(worker);
-        this.idle.push(worker);
-      }
+      this.code = code;
+      this.ready = true;
+      for (let k = 0; k < size; k++) this.spawn();
       this.dispatch();
     });
+  }
+
+  private spawn(): void {
+    const worker = startWorker(this.code);
+    worker.on('message', (reply: WorkerReply) => this.reply(worker, reply));
+    worker.on('error', (error) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      job?.reject(error);
+    });
+    worker.unref();
+    this.all.push(worker);
+    this.idle.push(worker);
   }
 
   run(job: ScanJob, onBytes: (bytes: number) => void): Promise<ScanJobResult> {
@@ -127,6 +145,7 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    if (this.ready) while (this.all.length < this.size && this.idle.length < this.queue.length) this.spawn();
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!;
       const pending = this.queue.shift()!;
@@ -149,6 +168,14 @@ export class WorkerPool {
     if (reply.type === 'done') pending.resolve(reply.result);
     else pending.reject(new Error(reply.message));
     this.dispatch();
+    if (this.queue.length === 0) this.retireIdle();
+  }
+
+  private retireIdle(): void {
+    for (const worker of this.idle.splice(0)) {
+      this.all.splice(this.all.indexOf(worker), 1);
+      void worker.terminate();
+    }
   }
 
   async close(): Promise<void> {

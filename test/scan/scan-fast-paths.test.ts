@@ -66,6 +66,40 @@ describe('KeySet merges in place exactly like a Set', () => {
     );
   });
 
+  it('unites sorted blocks from other threads in one pass, like a Set (both lanes)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<1 | 2>(1, 2),
+        fc.array(fc.array(fc.integer({ min: 1, max: 600_000 }), { maxLength: 400 }), { maxLength: 4 }),
+        fc.integer({ min: 0, max: 300_000 }),
+        (lanes, parts, spread) => {
+          const set = new KeySet(lanes);
+          const reference = new Set<number>();
+          // A large first part spans several blocks; the others arrive as blocks of their own.
+          for (let k = 0; k < spread; k += 7) {
+            set.add(k * 2 + 1, 0);
+            reference.add(k * 2 + 1);
+          }
+          for (const part of parts) {
+            const other = new KeySet(lanes);
+            for (const key of part) {
+              other.add(key, 0);
+              reference.add(key);
+            }
+            set.addBlocks(other.takeBlocks());
+          }
+          const sorted = [...reference].sort((x, y) => x - y);
+          expect(set.size).toBe(sorted.length);
+          expect([...set.pack()]).toEqual(sorted);
+          expect(set.countBetween(1000, 200_000)).toBe(
+            sorted.filter((k) => k >= 1000 && k <= 200_000).length,
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('splits large sets into blocks and still counts ranges and unions exactly', () => {
     const set = new KeySet(1);
     for (let k = 0; k < 1_500_000; k++) set.add(((k * 2654435761) >>> 0) % 3_000_000);
@@ -152,7 +186,7 @@ describe('minors counted on a range of sorted PESEL keys', () => {
 });
 
 describe('large files read in parts with reused buffers', () => {
-  it('counts identifiers across 4 MiB read boundaries and part cuts exactly once', async () => {
+  it('counts identifiers across 1 MiB read boundaries and part cuts exactly once', async () => {
     const file = path.join(root, 'duzy.csv');
     const rows = ['id;pesel;email;telefon;rachunek;uwagi'];
     let k = 0;

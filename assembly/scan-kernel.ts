@@ -1,0 +1,1052 @@
+// The byte scanner's hot path (src/scan/byte-scanner.ts) compiled to WebAssembly by AssemblyScript: the same
+// detectors, checks and record rules, line for line, without the JavaScript engine's per-byte overhead. It covers
+// the byte modes (csv, lines, text, json) when no people are listed; src/scan/kernel-scanner.ts feeds it and turns
+// its output into the tally, and the property tests hold it to the JavaScript scanner.
+// Everything is in linear memory addressed by offsets; `load`/`store` avoid bounds checks in the loop.
+
+// Byte classes (as in byte-scanner.ts).
+const BORING: u32 = 0;
+const DIGIT: u32 = 1;
+const LETTER: u32 = 2;
+const AT: u32 = 3;
+const NL: u32 = 4;
+const DELIM: u32 = 5;
+const QUOTE: u32 = 6;
+const OPEN: u32 = 7;
+const CLOSE: u32 = 8;
+const ESCAPE: u32 = 9;
+
+const MODE_CSV: i32 = 0;
+const MODE_LINES: i32 = 1;
+const MODE_TEXT: i32 = 2;
+const MODE_JSON: i32 = 3;
+
+// Column kinds (0: no column), in the order of kernel-scanner.ts.
+const COL_NONE: i32 = 0;
+const COL_PESEL: i32 = 1;
+const COL_REGON: i32 = 3;
+const COL_PHONE: i32 = 6;
+const COL_DIAGNOSIS: i32 = 10;
+const COL_OTHER: i32 = 11;
+
+// Output codes: identifier kinds in scan-tally.ts order, then the people of a record.
+const K_PESEL: u32 = 0;
+const K_IDCARD: u32 = 1;
+const K_PASSPORT: u32 = 2;
+const K_NIP: u32 = 3;
+const K_REGON: u32 = 4;
+const K_IBAN: u32 = 5;
+const K_CARD: u32 = 6;
+const K_EMAIL: u32 = 7;
+const K_PHONE: u32 = 8;
+const S_IDCARD: u32 = 9;
+const S_EMAIL: u32 = 10;
+const S_PHONE: u32 = 11;
+
+/** Tells the host that key list `list` is full: it takes its keys (see sortList) before the scan goes on. */
+declare function drain(list: i32): void;
+/** Asks the host which category bits the word at [from, to) of the input gives (decoding and folding it). */
+declare function keyword(from: i32, to: i32): i32;
+
+// Category bits, given by the host (assess-categories order).
+let bitContact: i32 = 0;
+let bitHealth: i32 = 0;
+let bitNationalId: i32 = 0;
+let bitIdentification: i32 = 0;
+let bitFinancial: i32 = 0;
+
+const classes = memory.data(256);
+// Bytes an e-mail address may hold, by part (isLocalPartByte, isDomainByte), looked up instead of compared.
+const LOCAL_PART: u8 = 1;
+const DOMAIN: u8 = 2;
+const addressBytes = memory.data(256);
+const firstTwo = memory.data(65536);
+const maxPrefixes = 64;
+const prefixKeys = memory.data(maxPrefixes * 4);
+const prefixBits = memory.data(maxPrefixes * 4);
+let prefixCount: i32 = 0;
+const maxColumns = 1024;
+const columns = memory.data(maxColumns);
+let columnCount: i32 = 0;
+const digits = memory.data(96);
+const runStart = memory.data(12 * 4);
+const runEnd = memory.data(12 * 4);
+const monthStarts = memory.data(500 * 12 * 4);
+const phonePrefixes = memory.data(100);
+const cardIssuers = memory.data(16 * 4 * 4);
+let cardIssuerCount: i32 = 0;
+
+// Keys found, one list per output code: appended as found, radix sorted and made distinct here when the host takes
+// them (a full list, or the end of a scan), so the host receives sorted blocks for its key sets.
+const lists = 12;
+const listPtr = memory.data(lists * 4);
+const listCount = memory.data(lists * 4);
+const listCapacity = memory.data(lists * 4);
+const validCounts = memory.data(lists * 4);
+/** Keys a list holds before the host must take them (bounds memory when one file repeats few values). */
+let maxListKeys: i32 = 0;
+let scratch: usize = 0;
+let scratchBytes: usize = 0;
+const radixCounts = memory.data(2048 * 4);
+
+let input: usize = 0;
+let inputCapacity: i32 = 0;
+// Per record: ID cards, e-mails (two words each), phones.
+let recordIdCards: usize = 0;
+let recordEmails: usize = 0;
+let recordPhones: usize = 0;
+let recordCapacity: i32 = 0;
+let idCardCount: i32 = 0;
+let emailCount: i32 = 0;
+let phoneCount: i32 = 0;
+
+let mode: i32 = 0;
+let countRecords: bool = false;
+let inQuotes: i32 = 0;
+let categories: i32 = 0;
+let records: i32 = 0;
+let peselInvalid: i32 = 0;
+let column: i32 = 0;
+let depth: i32 = 0;
+let topIsArray: bool = false;
+let lineHasContent: bool = false;
+let recordHasContent: bool = false;
+let linesInRecord: i32 = 0;
+let recordHasPesel: bool = false;
+let hashLo: u32 = 0;
+let hashHi: u32 = 0;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Set-up (called by the host once per scanner).
+
+function grow(bytes: usize): usize {
+  return heap.alloc(bytes);
+}
+
+export function init(
+  scanMode: i32,
+  delimiter: i32,
+  records_: bool,
+  contact: i32,
+  health: i32,
+  nationalId: i32,
+  identification: i32,
+  financial: i32,
+): void {
+  mode = scanMode;
+  countRecords = records_;
+  // An instance serves one scanner after another: everything a scan leaves behind starts again.
+  maxListKeys = 1 << 19;
+  prefixCount = 0;
+  memory.fill(firstTwo, 0, 65536);
+  columnCount = 0;
+  cardIssuerCount = 0;
+  inQuotes = 0;
+  categories = 0;
+  records = 0;
+  peselInvalid = 0;
+  column = 0;
+  depth = 0;
+  topIsArray = false;
+  lineHasContent = false;
+  recordHasContent = false;
+  linesInRecord = 0;
+  recordHasPesel = false;
+  idCardCount = 0;
+  emailCount = 0;
+  phoneCount = 0;
+  for (let l = 0; l < lists; l++) {
+    store<i32>(listCount + ((<usize>l) << 2), 0);
+    store<i32>(validCounts + ((<usize>l) << 2), 0);
+  }
+  bitContact = contact;
+  bitHealth = health;
+  bitNationalId = nationalId;
+  bitIdentification = identification;
+  bitFinancial = financial;
+  for (let c = 0; c < 256; c++) store<u8>(classes + c, BORING);
+  for (let c = 48; c <= 57; c++) store<u8>(classes + c, DIGIT);
+  for (let c = 65; c <= 90; c++) store<u8>(classes + c, LETTER);
+  for (let c = 97; c <= 122; c++) store<u8>(classes + c, LETTER);
+  for (let c = 128; c <= 255; c++) store<u8>(classes + c, LETTER);
+  store<u8>(classes + 64, AT);
+  store<u8>(classes + 10, NL);
+  if (mode === MODE_CSV && delimiter >= 0) store<u8>(classes + delimiter, DELIM);
+  if (mode === MODE_CSV || mode === MODE_JSON) store<u8>(classes + 34, QUOTE);
+  if (mode === MODE_JSON) {
+    store<u8>(classes + 123, OPEN);
+    store<u8>(classes + 91, OPEN);
+    store<u8>(classes + 125, CLOSE);
+    store<u8>(classes + 93, CLOSE);
+    store<u8>(classes + 92, ESCAPE);
+  }
+  initMonthStarts();
+  for (let c: u32 = 0; c < 256; c++) {
+    store<u8>(addressBytes + c, (isLocalPartByte(c) ? LOCAL_PART : 0) | (isDomainByte(c) ? DOMAIN : 0));
+  }
+  if (recordCapacity === 0) {
+    recordCapacity = 1024;
+    recordIdCards = grow(<usize>recordCapacity * 4);
+    recordEmails = grow(<usize>recordCapacity * 8);
+    recordPhones = grow(<usize>recordCapacity * 4);
+  }
+}
+
+/**
+ * A keyword stem's first four letters (packed as in byte-scanner.ts) and the category bits of its stems; added in
+ * ascending order of `key`. firstTwo holds one more than the index of the first prefix with those two letters.
+ */
+export function addPrefix(key: u32, bits: i32): void {
+  if (prefixCount >= maxPrefixes) return;
+  store<u32>(prefixKeys + ((<usize>prefixCount) << 2), key);
+  store<i32>(prefixBits + ((<usize>prefixCount) << 2), bits);
+  prefixCount++;
+  const two = firstTwo + ((key >> 16) & 0xffff);
+  if (load<u8>(two) === 0) store<u8>(two, <u8>prefixCount);
+}
+
+export function setColumn(index: i32, kind: i32): void {
+  if (index >= maxColumns) return;
+  store<u8>(columns + index, <u8>kind);
+  if (index + 1 > columnCount) columnCount = index + 1;
+}
+
+export function addPhonePrefix(prefix: i32): void {
+  store<u8>(phonePrefixes + prefix, 1);
+}
+
+/** A payment card issuer range: prefixes from..to of `prefixDigits` digits, lengths as a bit mask. */
+export function addCardIssuer(from: i32, to: i32, prefixDigits: i32, lengthMask: i32): void {
+  const at = cardIssuers + ((<usize>cardIssuerCount) << 4);
+  store<i32>(at, from);
+  store<i32>(at + 4, to);
+  store<i32>(at + 8, prefixDigits);
+  store<i32>(at + 12, lengthMask);
+  cardIssuerCount++;
+}
+
+/** Room for `bytes` of input, with zeroed guard bytes before it (reads of buf[floor - 1] see no data). */
+export function inputPtr(bytes: i32): usize {
+  if (bytes > inputCapacity) {
+    inputCapacity = bytes + (bytes >> 2);
+    if (input !== 0) heap.free(input - 16);
+    input = grow(<usize>inputCapacity + 32) + 16;
+    memory.fill(input - 16, 0, 16);
+  }
+  return input;
+}
+
+/** Where list `l`'s keys are: u32 for one-lane kinds, f64 for two-lane kinds once sorted (see sortList). */
+export function listAt(l: i32): usize {
+  return load<usize>(listPtr + ((<usize>l) << 2));
+}
+
+/** Keys appended to list `l` since the host last took them. */
+export function listLength(l: i32): i32 {
+  return load<i32>(listCount + ((<usize>l) << 2));
+}
+
+/** Occurrences found of output code `l` (identifier kinds only; people lists count nothing). */
+export function validCount(l: i32): i32 {
+  return load<i32>(validCounts + ((<usize>l) << 2));
+}
+
+/** Lowers the keys a list holds before the host takes them (tests use a small limit). */
+export function setListLimit(keys: i32): void {
+  maxListKeys = keys;
+}
+
+/** Empties list `l` once the host has copied its sorted keys. */
+export function clearList(l: i32): void {
+  store<i32>(listCount + ((<usize>l) << 2), 0);
+}
+
+export function setInQuotes(value: i32): void {
+  inQuotes = value;
+}
+
+/** The counters the host reads when a scan ends: 0 inQuotes, 1 categories, 2 records, 3 invalid PESELs. */
+export function counter(which: i32): i32 {
+  if (which === 0) return inQuotes;
+  if (which === 1) return categories;
+  if (which === 2) return records;
+  return peselInvalid;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers.
+
+function at(i: i32): u32 {
+  return <u32>load<u8>(input + <usize>i);
+}
+function cls(c: u32): u32 {
+  return <u32>load<u8>(classes + <usize>c);
+}
+function isAsciiLetter(c: u32): bool {
+  return (c | 0x20) - 97 < 26;
+}
+function isUpper(c: u32): bool {
+  return c - 65 < 26;
+}
+function isDigit(c: u32): bool {
+  return c - 48 < 10;
+}
+function isWordByte(c: u32): bool {
+  return isAsciiLetter(c) || isDigit(c) || c >= 128;
+}
+function isLocalPartByte(c: u32): bool {
+  return isAsciiLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
+function isDomainByte(c: u32): bool {
+  return isAsciiLetter(c) || isDigit(c) || c === 45 || c === 46;
+}
+function dg(k: i32): i32 {
+  return <i32>load<u8>(digits + <usize>k);
+}
+function setDg(k: i32, v: i32): void {
+  store<u8>(digits + <usize>k, <u8>v);
+}
+function rs(r: i32): i32 {
+  return load<i32>(runStart + ((<usize>r) << 2));
+}
+function re(r: i32): i32 {
+  return load<i32>(runEnd + ((<usize>r) << 2));
+}
+
+function twoLanes(l: i32): bool {
+  return (
+    l === <i32>K_REGON || l === <i32>K_IBAN || l === <i32>K_CARD || l === <i32>K_EMAIL || l === <i32>S_EMAIL
+  );
+}
+
+function emit(code: u32, lo: u32, hi: u32): void {
+  const l = (<usize>code) << 2;
+  let count = load<i32>(listCount + l);
+  const capacity = load<i32>(listCapacity + l);
+  const wide = twoLanes(<i32>code);
+  if (count >= maxListKeys) {
+    drain(<i32>code);
+    count = 0;
+  } else if (count === capacity) {
+    const bigger = capacity === 0 ? 1024 : capacity * 2;
+    const old = load<usize>(listPtr + l);
+    const fresh = grow((<usize>bigger) << (wide ? 3 : 2));
+    if (old !== 0) {
+      memory.copy(fresh, old, (<usize>count) << (wide ? 3 : 2));
+      heap.free(old);
+    }
+    store<usize>(listPtr + l, fresh);
+    store<i32>(listCapacity + l, bigger);
+  }
+  const base = load<usize>(listPtr + l);
+  // Two-lane keys keep 53 bits, as KeySet does: (hi & 0x1fffff) · 2^32 + lo orders as the double it becomes.
+  if (wide) store<u64>(base + ((<usize>count) << 3), ((<u64>(hi & 0x1fffff)) << 32) | <u64>lo);
+  else store<u32>(base + ((<usize>count) << 2), lo);
+  store<i32>(listCount + l, count + 1);
+}
+
+function countValid(code: u32): void {
+  const l = (<usize>code) << 2;
+  store<i32>(validCounts + l, load<i32>(validCounts + l) + 1);
+}
+
+/**
+ * Sorts list `l` (LSD radix on 11-bit digits, skipping digits equal in every key) and keeps one of each key;
+ * returns how many remain. Two-lane keys are then rewritten as doubles, the form KeySet holds them in.
+ */
+export function sortList(l: i32): i32 {
+  const n = load<i32>(listCount + ((<usize>l) << 2));
+  const base = load<usize>(listPtr + ((<usize>l) << 2));
+  if (n === 0) return 0;
+  const wide = twoLanes(l);
+  const size: usize = wide ? 8 : 4;
+  const bytes = <usize>n * size;
+  if (scratchBytes < bytes) {
+    if (scratch !== 0) heap.free(scratch);
+    scratch = grow(bytes);
+    scratchBytes = bytes;
+  }
+  let src = base;
+  let dst = scratch;
+  const passes = wide ? 5 : 3;
+  for (let pass = 0; pass < passes; pass++) {
+    const shift = <u64>(pass * 11);
+    memory.fill(radixCounts, 0, 2048 * 4);
+    for (let k: usize = 0; k < <usize>n; k++) {
+      const v = wide ? load<u64>(src + k * 8) : <u64>load<u32>(src + k * 4);
+      const d = (<usize>((v >> shift) & 0x7ff)) << 2;
+      store<i32>(radixCounts + d, load<i32>(radixCounts + d) + 1);
+    }
+    const first = wide ? load<u64>(src) : <u64>load<u32>(src);
+    if (load<i32>(radixCounts + ((<usize>((first >> shift) & 0x7ff)) << 2)) === n) continue;
+    let sum = 0;
+    for (let d: usize = 0; d < 2048; d++) {
+      const c = load<i32>(radixCounts + (d << 2));
+      store<i32>(radixCounts + (d << 2), sum);
+      sum += c;
+    }
+    if (wide) {
+      for (let k: usize = 0; k < <usize>n; k++) {
+        const v = load<u64>(src + k * 8);
+        const d = (<usize>((v >> shift) & 0x7ff)) << 2;
+        const to = load<i32>(radixCounts + d);
+        store<i32>(radixCounts + d, to + 1);
+        store<u64>(dst + ((<usize>to) << 3), v);
+      }
+    } else {
+      for (let k: usize = 0; k < <usize>n; k++) {
+        const v = load<u32>(src + k * 4);
+        const d = (<usize>((v >> <u32>shift) & 0x7ff)) << 2;
+        const to = load<i32>(radixCounts + d);
+        store<i32>(radixCounts + d, to + 1);
+        store<u32>(dst + ((<usize>to) << 2), v);
+      }
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== base) memory.copy(base, src, bytes);
+  let m = 0;
+  if (wide) {
+    for (let k = 0; k < n; k++) {
+      const v = load<u64>(base + ((<usize>k) << 3));
+      if (m === 0 || v !== load<u64>(base + ((<usize>(m - 1)) << 3))) {
+        store<u64>(base + ((<usize>m) << 3), v);
+        m++;
+      }
+    }
+    for (let k = 0; k < m; k++) {
+      const p = base + ((<usize>k) << 3);
+      store<f64>(p, <f64>load<u64>(p));
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      const v = load<u32>(base + ((<usize>k) << 2));
+      if (m === 0 || v !== load<u32>(base + ((<usize>(m - 1)) << 2))) {
+        store<u32>(base + ((<usize>m) << 2), v);
+        m++;
+      }
+    }
+  }
+  return m;
+}
+
+// 64-bit hash as two 32-bit lanes (as in byte-scanner.ts): of input bytes lower-cased, or of digit values.
+function hashInput(from: i32, to: i32): void {
+  let a: u32 = 0x811c9dc5;
+  let b: u32 = 0x9747b28c;
+  for (let k = from; k < to; k++) {
+    let c = at(k);
+    if (c >= 65 && c <= 90) c |= 0x20;
+    a = (a ^ c) * 0x01000193;
+    b = (b ^ c) * 0x5bd1e995;
+    b ^= b >> 15;
+  }
+  hashLo = a === 0 ? 1 : a;
+  hashHi = b;
+}
+function hashDigits(from: i32, to: i32): void {
+  let a: u32 = 0x811c9dc5;
+  let b: u32 = 0x9747b28c;
+  for (let k = from; k < to; k++) {
+    const c = <u32>dg(k);
+    a = (a ^ c) * 0x01000193;
+    b = (b ^ c) * 0x5bd1e995;
+    b ^= b >> 15;
+  }
+  hashLo = a === 0 ? 1 : a;
+  hashHi = b;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Identifier checks (as in src/scan/identifier-checks.ts, which cites their sources).
+
+function daysInMonthOf(year: i32, month: i32): i32 {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+let monthStartsReady = false;
+function initMonthStarts(): void {
+  if (monthStartsReady) return;
+  monthStartsReady = true;
+  let days = 0;
+  for (let y = 1800; y < 2300; y++) {
+    for (let m = 1; m <= 12; m++) {
+      store<i32>(monthStarts + ((<usize>((y - 1800) * 12 + m - 1)) << 2), days);
+      days += daysInMonthOf(y, m);
+    }
+  }
+}
+
+function checkPesel(a: i32): u32 {
+  const sum =
+    dg(a) +
+    dg(a + 1) * 3 +
+    dg(a + 2) * 7 +
+    dg(a + 3) * 9 +
+    dg(a + 4) +
+    dg(a + 5) * 3 +
+    dg(a + 6) * 7 +
+    dg(a + 7) * 9 +
+    dg(a + 8) +
+    dg(a + 9) * 3;
+  if ((10 - (sum % 10)) % 10 !== dg(a + 10)) return 0;
+  const encodedMonth = dg(a + 2) * 10 + dg(a + 3);
+  const offset = encodedMonth / 20;
+  // centuryByMonthOffset: 1900, 2000, 2100, 2200, 1800
+  const century = offset === 4 ? 1800 : 1900 + offset * 100;
+  const month = encodedMonth % 20;
+  if (month < 1 || month > 12) return 0;
+  const year = century + dg(a) * 10 + dg(a + 1);
+  const day = dg(a + 4) * 10 + dg(a + 5);
+  if (day < 1 || day > daysInMonthOf(year, month)) return 0;
+  const dayIndex = load<i32>(monthStarts + ((<usize>((year - 1800) * 12 + month - 1)) << 2)) + day - 1;
+  const serial = dg(a + 6) * 1000 + dg(a + 7) * 100 + dg(a + 8) * 10 + dg(a + 9);
+  return <u32>(dayIndex * 10000 + serial + 1);
+}
+
+function letterValue(code: u32): i32 {
+  return code >= 65 && code <= 90 ? <i32>code - 55 : 0;
+}
+
+function checkIdCard(la: i32): u32 {
+  const l0 = letterValue(at(la));
+  const l1 = letterValue(at(la + 1));
+  const l2 = letterValue(at(la + 2));
+  if (!l0 || !l1 || !l2) return 0;
+  const sum = l0 * 7 + l1 * 3 + l2 + dg(0) * 9 + dg(1) * 7 + dg(2) * 3 + dg(3) + dg(4) * 7 + dg(5) * 3;
+  if (sum % 10 !== 0) return 0;
+  const series = (l0 - 10) * 676 + (l1 - 10) * 26 + (l2 - 10);
+  return <u32>(series * 100000 + dg(1) * 10000 + dg(2) * 1000 + dg(3) * 100 + dg(4) * 10 + dg(5) + 1);
+}
+
+function checkPassport(la: i32): u32 {
+  const l0 = letterValue(at(la));
+  const l1 = letterValue(at(la + 1));
+  if (!l0 || !l1) return 0;
+  const sum = l0 * 7 + l1 * 3 + dg(0) * 9 + dg(1) + dg(2) * 7 + dg(3) * 3 + dg(4) + dg(5) * 7 + dg(6) * 3;
+  if (sum % 10 !== 0) return 0;
+  let tail = 0;
+  for (let k = 1; k < 7; k++) tail = tail * 10 + dg(k);
+  return <u32>(((l0 - 10) * 26 + (l1 - 10)) * 1000000 + tail + 1);
+}
+
+function checkNip(a: i32): u32 {
+  const sum =
+    dg(a) * 6 +
+    dg(a + 1) * 5 +
+    dg(a + 2) * 7 +
+    dg(a + 3) * 2 +
+    dg(a + 4) * 3 +
+    dg(a + 5) * 4 +
+    dg(a + 6) * 5 +
+    dg(a + 7) * 6 +
+    dg(a + 8) * 7;
+  let body = 0;
+  for (let k = 0; k < 9; k++) body = body * 10 + dg(a + k);
+  const check = sum % 11;
+  return check !== 10 && check === dg(a + 9) ? <u32>(body + 1) : 0;
+}
+
+function checkRegon(length: i32): bool {
+  let sum = 0;
+  let check = 0;
+  if (length === 9) {
+    sum = dg(0) * 8 + dg(1) * 9 + dg(2) * 2 + dg(3) * 3 + dg(4) * 4 + dg(5) * 5 + dg(6) * 6 + dg(7) * 7;
+    check = dg(8);
+  } else {
+    sum =
+      dg(0) * 2 +
+      dg(1) * 4 +
+      dg(2) * 8 +
+      dg(3) * 5 +
+      dg(5) * 9 +
+      dg(6) * 7 +
+      dg(7) * 3 +
+      dg(8) * 6 +
+      dg(9) +
+      dg(10) * 2 +
+      dg(11) * 4 +
+      dg(12) * 8;
+    check = dg(13);
+  }
+  if ((sum % 11) % 10 !== check) return false;
+  return length === 9 || checkRegon(9);
+}
+
+function checkNrb(a: i32): bool {
+  let rest = 0;
+  for (let k = 2; k < 26; k += 4) {
+    rest = (rest * 10000 + dg(a + k) * 1000 + dg(a + k + 1) * 100 + dg(a + k + 2) * 10 + dg(a + k + 3)) % 97;
+  }
+  rest = (rest * 1000000 + 252100 + dg(a) * 10 + dg(a + 1)) % 97;
+  return rest === 1;
+}
+
+function checkCard(length: i32): bool {
+  if (length < 12 || length > 19) return false;
+  let known = false;
+  for (let i = 0; i < cardIssuerCount; i++) {
+    const p = cardIssuers + ((<usize>i) << 4);
+    const n = load<i32>(p + 8);
+    let prefix = 0;
+    for (let k = 0; k < n; k++) prefix = prefix * 10 + dg(k);
+    if (prefix >= load<i32>(p) && prefix <= load<i32>(p + 4) && (load<i32>(p + 12) & (1 << length)) !== 0) {
+      known = true;
+      break;
+    }
+  }
+  if (!known) return false;
+  let sum = 0;
+  for (let k = 0; k < length; k++) {
+    let v = dg(length - 1 - k);
+    if (k & 1) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
+    sum += v;
+  }
+  return sum % 10 === 0;
+}
+
+function checkPhone(a: i32): u32 {
+  if (load<u8>(phonePrefixes + <usize>(dg(a) * 10 + dg(a + 1))) !== 1) return 0;
+  let n = 0;
+  for (let k = 0; k < 9; k++) n = n * 10 + dg(a + k);
+  return <u32>(n + 1);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The scanner (as in byte-scanner.ts).
+
+let floor: i32 = 0;
+
+/** Scans input[0, end): a piece that ends at a line end. Output waits at outputPtr() (see pending()). */
+export function scan(end: i32): void {
+  floor = 0;
+  let i = 0;
+  while (i < end) {
+    const c = at(i);
+    const k = cls(c);
+    if (k === BORING) {
+      i++;
+      continue;
+    }
+    if (k === DIGIT) {
+      i = digitGroup(i, end);
+      continue;
+    }
+    if (k === LETTER) {
+      i = word(i, end);
+      continue;
+    }
+    if (k === AT) {
+      i = email(i, end);
+      continue;
+    }
+    if (k === NL) newline();
+    else if (k === DELIM) {
+      if (!inQuotes) column++;
+    } else if (k === QUOTE) inQuotes = inQuotes ? 0 : 1;
+    else if (k === ESCAPE) {
+      if (inQuotes) i++;
+    } else if (k === OPEN) {
+      if (!inQuotes) {
+        if (depth === 0 && c === 91) topIsArray = true;
+        depth++;
+      }
+    } else if (k === CLOSE && !inQuotes) {
+      depth--;
+      if (depth === 1 && topIsArray) {
+        if (countRecords) records++;
+        endRecord();
+      }
+    }
+    i++;
+  }
+}
+
+export function finish(): void {
+  if (mode === MODE_CSV || mode === MODE_LINES) {
+    if (lineHasContent || recordHasContent) newline();
+    inQuotes = 0;
+  }
+  endRecord();
+}
+
+function newline(): void {
+  if (mode === MODE_CSV) {
+    if (inQuotes) return;
+    if (lineHasContent || recordHasContent) {
+      if (countRecords) records++;
+      endRecord();
+    }
+    column = 0;
+    lineHasContent = false;
+    recordHasContent = false;
+    return;
+  }
+  if (mode === MODE_LINES) {
+    if (lineHasContent) {
+      if (countRecords) records++;
+      endRecord();
+    }
+    lineHasContent = false;
+    return;
+  }
+  if (mode === MODE_TEXT) {
+    if (!lineHasContent || ++linesInRecord >= 50) {
+      endRecord();
+      linesInRecord = 0;
+    }
+    lineHasContent = false;
+  }
+}
+
+function columnKind(): i32 {
+  if (mode === MODE_CSV && column < columnCount) return <i32>load<u8>(columns + <usize>column);
+  return COL_NONE;
+}
+
+function word(i: i32, end: i32): i32 {
+  let j = i + 1;
+  while (j < end && cls(at(j)) === LETTER) j++;
+  lineHasContent = true;
+  if (j - i < 5) return j;
+  const first = <i32>load<u8>(firstTwo + (((at(i) | 0x20) << 8) | (at(i + 1) | 0x20)));
+  if (first !== 0) {
+    const key =
+      ((at(i) | 0x20) << 24) | ((at(i + 1) | 0x20) << 16) | ((at(i + 2) | 0x20) << 8) | (at(i + 3) | 0x20);
+    // Prefixes come sorted, so those sharing the first two letters follow the one firstTwo points at.
+    for (let p = first - 1; p < prefixCount; p++) {
+      const candidate = load<u32>(prefixKeys + ((<usize>p) << 2));
+      if (candidate >> 16 !== key >> 16) break;
+      if (candidate !== key) continue;
+      const bits = load<i32>(prefixBits + ((<usize>p) << 2));
+      if ((categories & bits) !== bits && isAsciiLetter(at(i))) categories |= keyword(i, j);
+      break;
+    }
+  }
+  return j;
+}
+
+function saysBefore(a: i32, w0: u32, w1: u32, w2: u32, w3: u32, w4: u32, n: i32): bool {
+  const from = max(floor, a - 24);
+  for (let s = a - n; s >= from; s--) {
+    if ((at(s) | 0x20) !== w0) continue;
+    if ((at(s + 1) | 0x20) !== w1) continue;
+    if ((at(s + 2) | 0x20) !== w2) continue;
+    if (n > 3 && (at(s + 3) | 0x20) !== w3) continue;
+    if (n > 4 && (at(s + 4) | 0x20) !== w4) continue;
+    return true;
+  }
+  return false;
+}
+function saysPesel(a: i32): bool {
+  return saysBefore(a, 112, 101, 115, 101, 108, 5);
+}
+function saysRegon(a: i32): bool {
+  return saysBefore(a, 114, 101, 103, 111, 110, 5);
+}
+function saysIcd(a: i32): bool {
+  return saysBefore(a, 105, 99, 100, 0, 0, 3);
+}
+
+function digitGroup(i: i32, end: i32): i32 {
+  lineHasContent = true;
+  let j = i + 1;
+  while (j < end && isDigit(at(j))) j++;
+  const len = j - i;
+  const next = j < end ? at(j) : 10;
+  if (
+    len < 9 &&
+    next !== 32 &&
+    next !== 45 &&
+    next !== 41 &&
+    next !== 46 &&
+    (len < 6 || len > 7) &&
+    len !== 2
+  )
+    return j;
+  store<i32>(runStart, i);
+  store<i32>(runEnd, j);
+  let runs = 1;
+  let total = len;
+  while (runs < 10 && total <= 34 && j + 1 < end) {
+    const sep = at(j);
+    let k = j + 1;
+    if (sep === 41 && (i > 0 ? at(i - 1) : 0) === 40 && runs === 1 && at(k) === 32) k++;
+    else if (sep !== 32 && sep !== 45) break;
+    if (cls(sep) === DELIM || k >= end || !isDigit(at(k))) break;
+    let e = k + 1;
+    while (e < end && isDigit(at(e))) e++;
+    store<i32>(runStart + ((<usize>runs) << 2), k);
+    store<i32>(runEnd + ((<usize>runs) << 2), e);
+    runs++;
+    total += e - k;
+    j = e;
+  }
+  const after = j < end ? at(j) : 10;
+  if (runs > 1 && !isWordByte(after) && group(runs, total)) return j;
+  for (let r = 0; r < runs; r++) {
+    run(rs(r), re(r), end);
+    if (r + 1 < runs && at(re(r)) === 45 && re(r) - rs(r) === 2 && re(r + 1) - rs(r + 1) === 3) {
+      categories |= bitContact;
+    }
+  }
+  return j;
+}
+
+function group(runs: i32, total: i32): bool {
+  if (total < 9) {
+    if (runs === 2 && total === 5 && re(0) - rs(0) === 2 && at(re(0)) === 45) {
+      categories |= bitContact;
+      return true;
+    }
+    return false;
+  }
+  let n = 0;
+  for (let r = 0; r < runs; r++) {
+    for (let k = rs(r); k < re(r); k++) {
+      if (n < 80) setDg(n, <i32>at(k) - 48);
+      n++;
+    }
+  }
+  const first = rs(0);
+  const before = first > floor ? at(first - 1) : 32;
+  const pl =
+    before === 76 &&
+    first - 2 >= floor &&
+    at(first - 2) === 80 &&
+    !(first - 3 >= floor && isWordByte(at(first - 3)));
+  if (isWordByte(before) && !pl) return false;
+  const len0 = re(0) - rs(0);
+  if (total === 26 && checkNrb(0)) {
+    found(K_IBAN, 0, 0, 26);
+    return true;
+  }
+  if (pl) return false;
+  let allFours = true;
+  for (let r = 0; r + 1 < runs; r++) if (re(r) - rs(r) !== 4) allFours = false;
+  if (total >= 12 && total <= 19 && (allFours || (runs === 3 && len0 === 4)) && checkCard(total)) {
+    found(K_CARD, 0, 0, total);
+    return true;
+  }
+  const dashed = at(re(0)) === 45;
+  if (total === 10 && dashed && runs === 4) {
+    const key = checkNip(0);
+    if (key) {
+      found(K_NIP, key, 0, 10);
+      return true;
+    }
+  }
+  let a = 0;
+  if (total === 11 && dg(0) === 4 && dg(1) === 8 && len0 === 2) a = 2;
+  else if (total === 13 && len0 === 4 && dg(0) === 0 && dg(1) === 0 && dg(2) === 4 && dg(3) === 8) a = 4;
+  if (total - a === 9 && (a > 0 || len0 <= 3)) {
+    const key = checkPhone(a);
+    if (key) {
+      found(K_PHONE, key, a, 9);
+      return true;
+    }
+  }
+  if (runs === 2 && len0 === 2 && total === 5 && dashed) {
+    categories |= bitContact;
+    return true;
+  }
+  return false;
+}
+
+function run(s: i32, e: i32, end: i32): void {
+  const len = e - s;
+  if (len < 9 && len !== 2 && len !== 6 && len !== 7) return;
+  const after = e < end ? at(e) : 10;
+  if (isAsciiLetter(after) || after >= 128) return;
+  const before = s > floor ? at(s - 1) : 32;
+  if (isWordByte(before)) {
+    let letters = 0;
+    while (letters < 4 && s - letters - 1 >= floor && isAsciiLetter(at(s - letters - 1))) letters++;
+    const ls = s - letters;
+    if (isDigit(before) || (ls > floor && isWordByte(at(ls - 1)))) return;
+    documentNumber(ls, letters, s, len, end);
+    return;
+  }
+  if (before === 32 && len >= 6 && len <= 7 && s - 4 >= floor) {
+    let letters = 0;
+    while (letters < 4 && s - letters - 2 >= floor && isUpper(at(s - letters - 2))) letters++;
+    const ls = s - 1 - letters;
+    if (letters >= 2 && letters <= 3 && !(ls > floor && isWordByte(at(ls - 1)))) {
+      documentNumber(ls, letters, s, len, end);
+      return;
+    }
+  }
+  if (len < 9) return;
+  for (let k = 0; k < len && k < 80; k++) setDg(k, <i32>at(s + k) - 48);
+  const col = columnKind();
+  if (len === 11) {
+    const key = checkPesel(0);
+    if (key) found(K_PESEL, key, 0, 11);
+    else if (col === COL_PESEL || (col === COL_NONE && saysPesel(s))) peselInvalid++;
+    else if (col === COL_PHONE && dg(0) === 4 && dg(1) === 8) phone(2);
+    return;
+  }
+  if (len === 10) {
+    if (col === COL_PESEL) {
+      for (let k = 10; k > 0; k--) setDg(k, dg(k - 1));
+      setDg(0, 0);
+      const key = checkPesel(0);
+      if (key) found(K_PESEL, key, 0, 11);
+      else peselInvalid++;
+      return;
+    }
+    const key = checkNip(0);
+    if (key) found(K_NIP, key, 0, 10);
+    return;
+  }
+  if (len === 9) {
+    if (col === COL_REGON || (col === COL_NONE && saysRegon(s))) {
+      if (checkRegon(9)) found(K_REGON, 0, 0, 9);
+      return;
+    }
+    if (col === COL_NONE || col === COL_PHONE || col === COL_OTHER) phone(0);
+    return;
+  }
+  if (len === 14 && (col === COL_REGON || (col === COL_NONE && saysRegon(s)))) {
+    if (checkRegon(14)) found(K_REGON, 0, 0, 14);
+    return;
+  }
+  if (len === 26) {
+    if (checkNrb(0)) found(K_IBAN, 0, 0, 26);
+    return;
+  }
+  if (len >= 12 && len <= 19 && checkCard(len)) found(K_CARD, 0, 0, len);
+}
+
+function phone(a: i32): void {
+  const key = checkPhone(a);
+  if (key) found(K_PHONE, key, a, 9);
+}
+
+function documentNumber(ls: i32, letters: i32, s: i32, len: i32, end: i32): void {
+  for (let k = 0; k < len && k < 40; k++) setDg(k, <i32>at(s + k) - 48);
+  const upper = isUpper(at(ls)) && isUpper(at(ls + 1)) && (letters < 3 || isUpper(at(ls + 2)));
+  if (letters === 3 && len === 6 && upper) {
+    const key = checkIdCard(ls);
+    if (key) found(K_IDCARD, key, 0, 6);
+  } else if (letters === 2 && upper && at(ls) === 80 && at(ls + 1) === 76 && len === 10) {
+    const key = checkNip(0);
+    if (key) found(K_NIP, key, 0, 10);
+  } else if (letters === 2 && upper && at(ls) === 80 && at(ls + 1) === 76 && len === 26) {
+    if (checkNrb(0)) found(K_IBAN, 0, 0, 26);
+  } else if (letters === 2 && len === 7 && upper) {
+    const key = checkPassport(ls);
+    if (key) found(K_PASSPORT, key, 0, 7);
+  } else if (letters === 1 && len === 2 && isUpper(at(ls)) && at(ls) !== 85) {
+    const dotted = s + 3 < end && at(s + 2) === 46 && isDigit(at(s + 3));
+    if (dotted || columnKind() === COL_DIAGNOSIS || saysIcd(ls)) categories |= bitHealth;
+  }
+}
+
+function email(a: i32, end: i32): i32 {
+  let s = a;
+  const lo = max(floor, a - 64);
+  while (s > lo && (load<u8>(addressBytes + <usize>at(s - 1)) & LOCAL_PART) !== 0) s--;
+  while (s < a && at(s) === 46) s++;
+  let e = a + 1;
+  let lastDot = -1;
+  const hi = min(end, a + 254);
+  while (e < hi) {
+    const c = at(e);
+    if ((load<u8>(addressBytes + <usize>c) & DOMAIN) === 0) break;
+    if (c === 46) lastDot = e;
+    e++;
+  }
+  while (e > a + 1 && (at(e - 1) === 46 || at(e - 1) === 45)) {
+    e--;
+    if (lastDot >= e) {
+      lastDot = -1;
+      for (let k = a + 1; k < e; k++) if (at(k) === 46) lastDot = k;
+    }
+  }
+  if (s === a || lastDot < a + 2 || e - lastDot - 1 < 2 || at(a - 1) === 46) return a + 1;
+  for (let k = lastDot + 1; k < e; k++) if (!isAsciiLetter(at(k))) return a + 1;
+  if (e < end && (at(e) === 64 || at(e) >= 128)) return a + 1;
+  lineHasContent = true;
+  hashInput(s, e);
+  emit(K_EMAIL, hashLo, hashHi);
+  countValid(K_EMAIL);
+  categories |= bitContact;
+  if (emailCount >= recordCapacity) growRecord();
+  const p = recordEmails + ((<usize>emailCount) << 3);
+  store<u32>(p, hashLo);
+  store<u32>(p + 4, hashHi);
+  emailCount++;
+  return e;
+}
+
+function growRecord(): void {
+  // Records with more than recordCapacity identifiers of one kind are rare: the lists move to larger room.
+  const bigger = recordCapacity * 2;
+  const ids = grow(<usize>bigger * 4);
+  const emails = grow(<usize>bigger * 8);
+  const phones = grow(<usize>bigger * 4);
+  memory.copy(ids, recordIdCards, (<usize>idCardCount) << 2);
+  memory.copy(emails, recordEmails, (<usize>emailCount) << 3);
+  memory.copy(phones, recordPhones, (<usize>phoneCount) << 2);
+  heap.free(recordIdCards);
+  heap.free(recordEmails);
+  heap.free(recordPhones);
+  recordIdCards = ids;
+  recordEmails = emails;
+  recordPhones = phones;
+  recordCapacity = bigger;
+}
+
+function found(kind: u32, key: u32, a: i32, len: i32): void {
+  countValid(kind);
+  if (key) emit(kind, key, 0);
+  else {
+    hashDigits(a, a + len);
+    emit(kind, hashLo, hashHi);
+  }
+  if (kind === K_PESEL) {
+    recordHasPesel = true;
+    categories |= bitNationalId | bitIdentification;
+  } else if (kind === K_IDCARD) {
+    if (idCardCount >= recordCapacity) growRecord();
+    store<u32>(recordIdCards + ((<usize>idCardCount) << 2), key);
+    idCardCount++;
+    categories |= bitNationalId | bitIdentification;
+  } else if (kind === K_PASSPORT || kind === K_NIP) {
+    categories |= bitNationalId | bitIdentification;
+  } else if (kind === K_REGON) {
+    categories |= bitIdentification;
+  } else if (kind === K_IBAN || kind === K_CARD) {
+    categories |= bitFinancial;
+  } else if (kind === K_PHONE) {
+    if (phoneCount >= recordCapacity) growRecord();
+    store<u32>(recordPhones + ((<usize>phoneCount) << 2), key);
+    phoneCount++;
+    categories |= bitContact;
+  }
+}
+
+export function endRecord(): void {
+  if (!recordHasPesel) {
+    if (idCardCount > 0) {
+      for (let k = 0; k < idCardCount; k++) emit(S_IDCARD, load<u32>(recordIdCards + ((<usize>k) << 2)), 0);
+    } else if (emailCount > 0) {
+      for (let k = 0; k < emailCount; k++) {
+        const p = recordEmails + ((<usize>k) << 3);
+        emit(S_EMAIL, load<u32>(p), load<u32>(p + 4));
+      }
+    } else {
+      for (let k = 0; k < phoneCount; k++) emit(S_PHONE, load<u32>(recordPhones + ((<usize>k) << 2)), 0);
+    }
+  }
+  recordHasPesel = false;
+  idCardCount = 0;
+  emailCount = 0;
+  phoneCount = 0;
+}

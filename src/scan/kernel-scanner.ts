@@ -1,0 +1,239 @@
+import iconv from 'iconv-lite';
+import { assessCategories } from '../domain/assess-categories.ts';
+import { ByteScanner, type ByteScannerOptions, foldText, type TextEncoding } from './byte-scanner.ts';
+import type { ColumnKind } from './header-rules.ts';
+import { cardIssuers, phonePrefixes } from './identifier-checks.ts';
+import type { KeySet } from './key-set.ts';
+import { keywordRules } from './keyword-rules.ts';
+import { getKernelModule } from './scan-kernel-module.ts';
+import { identifierKinds, type ScanTally } from './scan-tally.ts';
+
+/** What scanRange and scanChunks need of a scanner; ByteScanner and KernelScanner both give it. */
+export type TextScanner = {
+  inQuotes: boolean;
+  scan(buf: Buffer, start?: number, end?: number): void;
+  finish(): void;
+};
+
+type KernelExports = {
+  memory: WebAssembly.Memory;
+  init(
+    mode: number,
+    delimiter: number,
+    countRecords: number,
+    contact: number,
+    health: number,
+    nationalId: number,
+    identification: number,
+    financial: number,
+  ): void;
+  addPrefix(key: number, bits: number): void;
+  setColumn(index: number, kind: number): void;
+  addPhonePrefix(prefix: number): void;
+  addCardIssuer(from: number, to: number, digits: number, lengthMask: number): void;
+  inputPtr(bytes: number): number;
+  listAt(list: number): number;
+  listLength(list: number): number;
+  validCount(list: number): number;
+  sortList(list: number): number;
+  clearList(list: number): void;
+  setListLimit(keys: number): void;
+  setInQuotes(value: number): void;
+  counter(which: number): number;
+  scan(end: number): void;
+  finish(): void;
+};
+
+/** One instance of the kernel, and the scanner it serves now (its imports call back into that scanner). */
+type Slot = { exports: KernelExports; owner: KernelScanner | null };
+
+const modes = { csv: 0, lines: 1, text: 2, json: 3 } as const;
+// Column kinds in the kernel's numbering (0: no column).
+const columnCodes: Record<ColumnKind, number> = {
+  pesel: 1,
+  nip: 2,
+  regon: 3,
+  idCard: 4,
+  passport: 5,
+  phone: 6,
+  email: 7,
+  iban: 8,
+  card: 9,
+  diagnosis: 10,
+  other: 11,
+};
+const bit = (c: (typeof assessCategories)[number]) => 1 << assessCategories.indexOf(c);
+
+// Keyword stems by their first four letters, packed as the kernel packs them (see byte-scanner.ts).
+const packPrefix = (s: string) =>
+  ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)) >>> 0;
+const stemsByPrefix = new Map<number, { stem: string; bits: number }[]>();
+for (const rule of keywordRules) {
+  const key = packPrefix(rule.stem);
+  stemsByPrefix.set(key, [...(stemsByPrefix.get(key) ?? []), { stem: rule.stem, bits: bit(rule.category) }]);
+}
+
+// The kernel's key lists in its numbering: identifier kinds (scan-tally.ts order), then people by their kind.
+const lists: ((t: ScanTally) => KeySet)[] = [
+  ...identifierKinds.map((kind) => (t: ScanTally) => t.sets[kind]),
+  (t) => t.subjects.idCard,
+  (t) => t.subjects.email,
+  (t) => t.subjects.phone,
+];
+
+/** Input given to the kernel at once; longer pieces are cut at a line end (as scanChunks cuts a stream). */
+const maxPiece = 16 << 20;
+
+// Instances are reused, scanner after scanner: a new one per part of a file would leave its memory (as large as
+// the part's reads) to the garbage collector.
+const idle: Slot[] = [];
+
+function newSlot(module: WebAssembly.Module): Slot {
+  const slot: Slot = { exports: undefined as unknown as KernelExports, owner: null };
+  const instance = new WebAssembly.Instance(module, {
+    env: {
+      abort: () => {
+        throw new Error('scan kernel aborted');
+      },
+    },
+    'scan-kernel': {
+      drain: (list: number) => slot.owner?.takeKeys(list),
+      keyword: (from: number, to: number) => slot.owner?.keyword(from, to) ?? 0,
+    },
+  });
+  slot.exports = instance.exports as unknown as KernelExports;
+  return slot;
+}
+
+/**
+ * The byte scanner of src/scan/byte-scanner.ts run as WebAssembly (assembly/scan-kernel.ts): the same counts, at
+ * several times the speed. It serves the byte modes without a people list; `createTextScanner` picks it when it
+ * can and the JavaScript scanner otherwise (no kernel built, spreadsheet cells, `--list`).
+ */
+export class KernelScanner implements TextScanner {
+  private readonly slot: Slot;
+  private readonly k: KernelExports;
+  private readonly tally: ScanTally;
+  private readonly encoding: TextEncoding;
+
+  constructor(module: WebAssembly.Module, options: ByteScannerOptions) {
+    this.slot = idle.pop() ?? newSlot(module);
+    this.slot.owner = this;
+    this.k = this.slot.exports;
+    this.tally = options.tally;
+    this.encoding = options.encoding;
+    const k = this.k;
+    const mode = options.mode === 'cells' ? modes.text : modes[options.mode];
+    k.init(
+      mode,
+      options.mode === 'csv' && options.delimiter !== undefined ? options.delimiter : -1,
+      options.countRecords ? 1 : 0,
+      bit('contact'),
+      bit('health'),
+      bit('national-id'),
+      bit('identification'),
+      bit('financial'),
+    );
+    for (const [key, rules] of [...stemsByPrefix].sort((a, b) => a[0] - b[0]))
+      k.addPrefix(
+        key,
+        rules.reduce((b, r) => b | r.bits, 0),
+      );
+    (options.columns ?? []).forEach((c, index) => {
+      k.setColumn(index, columnCodes[c]);
+    });
+    for (const p of phonePrefixes) k.addPhonePrefix(p);
+    for (const c of cardIssuers)
+      k.addCardIssuer(
+        c.from,
+        c.to,
+        c.digits,
+        c.lengths.reduce((m, n) => m | (1 << n), 0),
+      );
+  }
+
+  /** Makes the kernel hand its keys over after `keys` of a kind (tests use a small limit to exercise that). */
+  limitKeyLists(keys: number): void {
+    this.k.setListLimit(keys);
+  }
+
+  get inQuotes(): boolean {
+    return this.k.counter(0) !== 0;
+  }
+
+  set inQuotes(value: boolean) {
+    this.k.setInQuotes(value ? 1 : 0);
+  }
+
+  scan(buf: Buffer, start = 0, end = buf.length): void {
+    let from = start;
+    while (end - from > maxPiece) {
+      const nl = buf.lastIndexOf(10, from + maxPiece - 1);
+      const cut = nl >= from ? nl + 1 : from + maxPiece;
+      this.scanPiece(buf, from, cut);
+      from = cut;
+    }
+    if (end > from) this.scanPiece(buf, from, end);
+  }
+
+  private scanPiece(buf: Buffer, from: number, to: number): void {
+    const k = this.k;
+    const ptr = k.inputPtr(to - from);
+    buf.copy(new Uint8Array(k.memory.buffer, ptr, to - from), 0, from, to);
+    k.scan(to - from);
+  }
+
+  finish(): void {
+    const k = this.k;
+    k.finish();
+    for (let list = 0; list < lists.length; list++) this.takeKeys(list);
+    identifierKinds.forEach((kind, code) => {
+      this.tally.valid[kind] += k.validCount(code);
+    });
+    this.tally.records += k.counter(2);
+    this.tally.peselInvalid += k.counter(3);
+    const categories = k.counter(1);
+    for (const c of assessCategories) if (categories & bit(c)) this.tally.categories.add(c);
+    this.slot.owner = null;
+    idle.push(this.slot);
+  }
+
+  /** Moves the kernel's key list (sorted and distinct there) into its key set as one block. */
+  takeKeys(list: number): void {
+    const k = this.k;
+    const n = k.sortList(list);
+    if (n > 0) {
+      const set = lists[list]!(this.tally);
+      const at = k.listAt(list);
+      set.addBlocks([
+        set.lanes === 1
+          ? new Uint32Array(k.memory.buffer, at, n).slice()
+          : new Float64Array(k.memory.buffer, at, n).slice(),
+      ]);
+    }
+    k.clearList(list);
+  }
+
+  /** The category bits of the word at [from, to) of the kernel's input, decoded and folded. */
+  keyword(from: number, to: number): number {
+    const bytes = Buffer.from(this.k.memory.buffer, this.k.inputPtr(0) + from, to - from);
+    const key = packPrefix(String.fromCharCode(...[...bytes.subarray(0, 4)].map((c) => c | 0x20)));
+    const text = this.encoding === 'utf8' ? bytes.toString('utf8') : iconv.decode(bytes, this.encoding);
+    const folded = foldText(text);
+    let bits = 0;
+    for (const rule of stemsByPrefix.get(key) ?? []) if (folded.startsWith(rule.stem)) bits |= rule.bits;
+    return bits;
+  }
+}
+
+/** The fastest scanner that counts exactly what ByteScanner counts for these options. */
+export function kernelFor(options: ByteScannerOptions): KernelScanner | null {
+  if (options.mode === 'cells' || options.tally.people !== null) return null;
+  const module = getKernelModule();
+  return module ? new KernelScanner(module, options) : null;
+}
+
+/** The scanner for a text file or part: the kernel when it applies, else the JavaScript scanner. */
+export function createTextScanner(options: ByteScannerOptions): TextScanner {
+  return kernelFor(options) ?? new ByteScanner(options);
+}

@@ -1,0 +1,35 @@
+import { readFileSync, statSync } from 'node:fs';
+
+// The compiled kernel (assembly/scan-kernel.ts, built into build/ by `npm install`), loaded once per thread. Worker
+// threads run a bundle whose import.meta.url is a data: URL, so the pool hands them the main thread's module.
+let kernel: WebAssembly.Module | null | undefined;
+
+/** Sets the kernel of this thread (a worker gets the main thread's); null scans with JavaScript only. */
+export function setKernelModule(module: WebAssembly.Module | null): void {
+  kernel = module;
+}
+
+/**
+ * The kernel, or null when it was not built, is older than its source (rebuild with `npm run build:kernel`), or
+ * INCYDENT_SCAN_KERNEL=off asks for the JavaScript scanner.
+ */
+export function getKernelModule(): WebAssembly.Module | null {
+  kernel ??= loadKernelModule();
+  return kernel;
+}
+
+function loadKernelModule(): WebAssembly.Module | null {
+  if (process.env.INCYDENT_SCAN_KERNEL === 'off') return null;
+  try {
+    const url = new URL('../../build/scan-kernel.wasm', import.meta.url);
+    if (url.protocol !== 'file:') return null;
+    const source = statSync(new URL('../../assembly/scan-kernel.ts', import.meta.url), {
+      throwIfNoEntry: false,
+    });
+    // A kernel built from an older source may count differently from the scanner it stands in for.
+    if (source && source.mtimeMs > statSync(url).mtimeMs) return null;
+    return new WebAssembly.Module(readFileSync(url));
+  } catch {
+    return null;
+  }
+}
