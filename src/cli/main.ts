@@ -29,6 +29,24 @@ const registrars: CommandRegistrar[] = [
   registerBackupCommands,
 ];
 
+/** Why the PostgreSQL server in DATABASE_URL could not be used, said plainly instead of a stack trace. */
+const databaseFailures: Record<string, string> = {
+  ECONNREFUSED: 'serwer nie przyjmuje połączeń / the server refuses connections',
+  ENOTFOUND: 'nie ma takiego hosta / no such host',
+  ETIMEDOUT: 'serwer nie odpowiada / the server does not answer',
+  EHOSTUNREACH: 'host nieosiągalny / host unreachable',
+  '28P01': 'złe hasło / wrong password',
+  '28000': 'brak dostępu dla tego użytkownika / access denied for this user',
+  '3D000': 'nie ma takiej bazy danych / no such database',
+};
+
+function databaseFailure(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' ? databaseFailures[code] : undefined;
+  if (!reason) return null;
+  return `Nie można użyć bazy PostgreSQL z DATABASE_URL / Cannot use the PostgreSQL database in DATABASE_URL: ${reason} (${(error as Error).message})`;
+}
+
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const program = new Command('incydent')
     .description(
@@ -57,6 +75,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     }
     if (error instanceof DatabaseInUseError) {
       io.stderr.write(`${error.message}\n`);
+      return exitCodes.failure;
+    }
+    const unreachable = databaseFailure(error);
+    if (unreachable) {
+      io.stderr.write(`${unreachable}\n`);
       return exitCodes.failure;
     }
     throw error;

@@ -106,6 +106,14 @@ describe('the command line on the embedded database (DATA_DIR)', () => {
     expect(tampered.stderr).toContain('Found 1 problem(s) in the audit trail.');
   }, 90_000);
 
+  it('a PostgreSQL server that cannot be reached is said plainly, exit 1, no stack trace', async () => {
+    const run = await incydent(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/incydent' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Nie można użyć bazy PostgreSQL z DATABASE_URL');
+    expect(run.stderr).toContain('the server refuses connections');
+    expect(run.stderr).not.toContain('    at ');
+  });
+
   it('refuses a data folder another process has open, and takes over a lock whose process is gone', async () => {
     const env = { DATA_DIR: join(dir, 'locked') };
     const database = await openDatabase({ dataDir: env.DATA_DIR });
