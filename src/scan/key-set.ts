@@ -232,7 +232,10 @@ export class KeySet {
   /**
    * Merges sorted blocks (each below the next) with this set's in one pass into new blocks of blockTarget keys:
    * uniting another thread's whole part this way reads and writes each key once, where merging block by block in
-   * place moved most keys three times. Each old block is let go as soon as it has been read.
+   * place moved most keys three times. A block read to its end, this set's or an incoming one (the caller hands
+   * them over), becomes an output block when it holds blockTarget keys and shares its buffer with no unread
+   * block: the merge then writes into memory it has freed, where new blocks left the old ones to the garbage
+   * collector and a 1 GB scan's last merge briefly held both the two sets and their union.
    */
   private mergeAll(incoming: readonly KeyArray[]): void {
     const mine = this.blocks;
@@ -240,7 +243,22 @@ export class KeySet {
     const none = this.make(0);
     const out: KeyArray[] = [];
     const outLengths: number[] = [];
-    let block = this.make(blockTarget);
+    // Unread blocks on each buffer: a buffer is reused only once nothing on it remains to be read.
+    const unread = new Map<ArrayBufferLike, number>();
+    for (const a of [...mine, ...incoming]) unread.set(a.buffer, (unread.get(a.buffer) ?? 0) + 1);
+    const free: KeyArray[] = [];
+    const release = (a: KeyArray) => {
+      const left = unread.get(a.buffer)! - 1;
+      unread.set(a.buffer, left);
+      if (left === 0 && a.buffer.byteLength >= blockTarget * a.BYTES_PER_ELEMENT && isSameType(a, none))
+        free.push(
+          this.lanes === 1
+            ? new Uint32Array(a.buffer, 0, blockTarget)
+            : new Float64Array(a.buffer, 0, blockTarget),
+        );
+    };
+    const nextBlock = () => free.pop() ?? this.make(blockTarget);
+    let block = nextBlock();
     let w = 0;
     let ai = 0;
     let ap = 0;
@@ -252,6 +270,7 @@ export class KeySet {
     let bLen = b.length;
     for (;;) {
       while (ap === aLen && ai < mine.length) {
+        if (mine[ai] !== none) release(mine[ai]!);
         mine[ai] = none;
         ai++;
         a = mine[ai] ?? none;
@@ -259,6 +278,7 @@ export class KeySet {
         ap = 0;
       }
       while (bp === bLen && bi < incoming.length) {
+        if (b !== none) release(b);
         bi++;
         b = incoming[bi] ?? none;
         bLen = b.length;
@@ -286,7 +306,7 @@ export class KeySet {
       if (w === blockTarget) {
         out.push(block);
         outLengths.push(w);
-        block = this.make(blockTarget);
+        block = nextBlock();
         w = 0;
       }
     }
@@ -391,6 +411,10 @@ function mergeStep64(
   stepEnd[1] = bp;
   stepEnd[2] = w;
   return stepEnd;
+}
+
+function isSameType(a: KeyArray, b: KeyArray): boolean {
+  return a instanceof Uint32Array === b instanceof Uint32Array;
 }
 
 /** The first index in a[lo, hi) whose key is not below `key`. */

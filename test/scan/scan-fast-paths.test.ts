@@ -100,6 +100,63 @@ describe('KeySet merges in place exactly like a Set', () => {
     );
   });
 
+  it('reuses blocks it has read as merge output and still unites exactly (both lanes, shared buffers)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<1 | 2>(1, 2),
+        fc.array(
+          fc.record({
+            start: fc.integer({ min: 0, max: 1_000_000 }),
+            step: fc.integer({ min: 1, max: 5 }),
+            count: fc.integer({ min: 0, max: 700_000 }),
+            shared: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (lanes, parts) => {
+          // Parts of several blocks each (more than 2^18 keys), so merges recycle what they have read; a part may
+          // arrive as views of one buffer, which must not be written over before all of them are read.
+          const set = new KeySet(lanes);
+          const reference = new Uint8Array(1_000_000 + 5 * 700_000 + 1);
+          const scale = lanes === 2 ? 2 ** 21 : 1;
+          for (const { start, step, count, shared } of parts) {
+            const keys = lanes === 1 ? new Uint32Array(count) : new Float64Array(count);
+            for (let k = 0; k < count; k++) {
+              keys[k] = (start + k * step) * scale;
+              reference[start + k * step] = 1;
+            }
+            if (shared) {
+              const third = Math.floor(count / 3);
+              set.addBlocks([
+                keys.subarray(0, third),
+                keys.subarray(third, 2 * third),
+                keys.subarray(2 * third),
+              ]);
+            } else {
+              const other = new KeySet(lanes);
+              other.addBlocks([keys]);
+              set.addBlocks(other.takeBlocks());
+            }
+          }
+          let all = 0;
+          let range = 0;
+          for (let k = 0; k < reference.length; k++) {
+            all += reference[k]!;
+            if (k >= 500_000 && k <= 1_500_000) range += reference[k]!;
+          }
+          expect(set.size).toBe(all);
+          expect(set.countBetween(500_000 * scale, 1_500_000 * scale)).toBe(range);
+          const packed = set.pack();
+          let at = 0;
+          let wrong = 0;
+          for (let k = 0; k < reference.length; k++) if (reference[k] && packed[at++] !== k * scale) wrong++;
+          expect(wrong).toBe(0);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 60_000);
+
   it('splits large sets into blocks and still counts ranges and unions exactly', () => {
     const set = new KeySet(1);
     for (let k = 0; k < 1_500_000; k++) set.add(((k * 2654435761) >>> 0) % 3_000_000);
