@@ -34,6 +34,7 @@ import { type BreachTimes, checkBreachTimes } from '../domain/breach-times.ts';
 import { applyWorkflow, type BreachStatus, type WorkflowEvent } from '../domain/breach-workflow.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
+import { supervisoryDeadlineAt } from '../domain/notification-deadline.ts';
 import { can, type Role } from '../domain/permissions.ts';
 import type { RegisterPageView, RegisterRowFields } from '../domain/register-row.ts';
 import { checkNotification, type SupervisoryNotification } from '../domain/supervisory-notification.ts';
@@ -745,8 +746,8 @@ async function loadRegisterPage(ctx: ServiceContext, filter: RegisterFilter): Pr
         // The row's JSON without its closing brace: the deadline is appended per request.
         viewJsonOpen: JSON.stringify(view).slice(0, -1),
         deadline,
-        // The deadline's instant depends on the stored times alone; only its state moves with the clock.
-        deadlineAt: storedDeadline(deadline, new Date(0))?.deadlineAt.toISOString() ?? null,
+        // The deadline's instant depends on awareAt alone; only its state moves with the clock.
+        deadlineAt: r.aware_at ? supervisoryDeadlineAt(new Date(r.aware_at)).toISOString() : null,
       };
     }),
   };
