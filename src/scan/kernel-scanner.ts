@@ -72,6 +72,15 @@ for (const rule of keywordRules) {
   const key = packPrefix(rule.stem);
   stemsByPrefix.set(key, [...(stemsByPrefix.get(key) ?? []), { stem: rule.stem, bits: bit(rule.category) }]);
 }
+// What each kernel instance is told on every init, worked out once: prefixes in order with their categories'
+// bits, and each card issuer's lengths as a bit mask.
+const prefixTable = [...stemsByPrefix]
+  .sort((a, b) => a[0] - b[0])
+  .map(([key, rules]) => ({ key, bits: rules.reduce((b, r) => b | r.bits, 0) }));
+const issuerTable = cardIssuers.map((c) => ({
+  ...c,
+  lengthMask: c.lengths.reduce((m, n) => m | (1 << n), 0),
+}));
 
 // The kernel's key lists in its numbering: identifier kinds (scan-tally.ts order), then people by their kind.
 const lists: ((t: ScanTally) => KeySet)[] = [
@@ -134,22 +143,12 @@ export class KernelScanner implements TextScanner {
       bit('identification'),
       bit('financial'),
     );
-    for (const [key, rules] of [...stemsByPrefix].sort((a, b) => a[0] - b[0]))
-      k.addPrefix(
-        key,
-        rules.reduce((b, r) => b | r.bits, 0),
-      );
+    for (const { key, bits } of prefixTable) k.addPrefix(key, bits);
     (options.columns ?? []).forEach((c, index) => {
       k.setColumn(index, columnCodes[c]);
     });
     for (const p of phonePrefixes) k.addPhonePrefix(p);
-    for (const c of cardIssuers)
-      k.addCardIssuer(
-        c.from,
-        c.to,
-        c.digits,
-        c.lengths.reduce((m, n) => m | (1 << n), 0),
-      );
+    for (const c of issuerTable) k.addCardIssuer(c.from, c.to, c.digits, c.lengthMask);
   }
 
   /** Makes the kernel hand its keys over after `keys` of a kind (tests use a small limit to exercise that). */
