@@ -128,11 +128,17 @@ function mibPerSecond(bytes: number, ms: number): number {
   return bytes / 1024 / 1024 / (ms / 1000);
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'incydent-bench-'));
-const file = path.join(dir, 'klienci.csv');
+// SCAN_BENCH_FILE keeps the generated file at that path and reuses it on the next run (for profiling sessions).
+const keptFile = process.env.SCAN_BENCH_FILE;
+const dir = keptFile ? undefined : mkdtempSync(path.join(tmpdir(), 'incydent-bench-'));
+const file = keptFile ?? path.join(dir!, 'klienci.csv');
 try {
-  process.stdout.write(`generating ${sizeMb} MB CSV… `);
-  await generate(file);
+  if (keptFile && existsSync(keptFile)) {
+    process.stdout.write(`reusing ${keptFile}: `);
+  } else {
+    process.stdout.write(`generating ${sizeMb} MB CSV… `);
+    await generate(file);
+  }
   const bytes = statSync(file).size;
   process.stdout.write(`${(bytes / 1024 / 1024).toFixed(0)} MiB\n`);
   execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'] }); // warm the page cache for both tools
@@ -164,5 +170,5 @@ try {
   console.log(`ratio:    ${(ours / theirs).toFixed(2)} (target ≥ 0.50)`);
   console.log(`peak memory: ${measured.peakRssMb.toFixed(0)} MB RSS (target < 200 MB)`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
