@@ -432,31 +432,44 @@ export function sortList(l: i32): i32 {
   return m;
 }
 
-// 64-bit hash as two 32-bit lanes (as in byte-scanner.ts): of input bytes lower-cased, or of digit values.
+// 64-bit hash as two 32-bit lanes, four bytes a step (as hashBytes in byte-scanner.ts computes it): of input bytes
+// lower-cased, or of digit values.
+function hashWord(w: u32): void {
+  hashLo = rotl<u32>(hashLo ^ (rotl<u32>(w * 0xcc9e2d51, 15) * 0x1b873593), 13) * 5 + 0xe6546b64;
+  hashHi = rotl<u32>(hashHi ^ (rotl<u32>(w * 0x85ebca77, 13) * 0xc2b2ae3d), 17) * 5 + 0x561ccd1b;
+}
+function fmix32(h: u32): u32 {
+  h ^= h >> 16;
+  h *= 0x85ebca6b;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35;
+  return h ^ (h >> 16);
+}
+function hashFinish(length: i32): void {
+  const lo = fmix32(hashLo ^ <u32>length);
+  hashLo = lo === 0 ? 1 : lo;
+  hashHi = fmix32(hashHi ^ <u32>length);
+}
+/** Upper-case ASCII letters of a word of ASCII bytes in lower case (each byte + 0x3f reaches bit 7 from 'A' on). */
+function lowerWord(w: u32): u32 {
+  return w | (((w + 0x3f3f3f3f) & ~(w + 0x25252525) & 0x80808080) >> 2);
+}
+/** Hashes input[from, to): bytes of an address (ASCII), lower-cased; the input has readable bytes past `to`. */
 function hashInput(from: i32, to: i32): void {
-  let a: u32 = 0x811c9dc5;
-  let b: u32 = 0x9747b28c;
-  for (let k = from; k < to; k++) {
-    let c = at(k);
-    if (c >= 65 && c <= 90) c |= 0x20;
-    a = (a ^ c) * 0x01000193;
-    b = (b ^ c) * 0x5bd1e995;
-    b ^= b >> 15;
-  }
-  hashLo = a === 0 ? 1 : a;
-  hashHi = b;
+  hashLo = 0x811c9dc5;
+  hashHi = 0x9747b28c;
+  let k = from;
+  for (; k + 4 <= to; k += 4) hashWord(lowerWord(load<u32>(input + <usize>k)));
+  if (k < to) hashWord(lowerWord(load<u32>(input + <usize>k) & (0xffffffff >> <u32>(32 - ((to - k) << 3)))));
+  hashFinish(to - from);
 }
 function hashDigits(from: i32, to: i32): void {
-  let a: u32 = 0x811c9dc5;
-  let b: u32 = 0x9747b28c;
-  for (let k = from; k < to; k++) {
-    const c = <u32>dg(k);
-    a = (a ^ c) * 0x01000193;
-    b = (b ^ c) * 0x5bd1e995;
-    b ^= b >> 15;
-  }
-  hashLo = a === 0 ? 1 : a;
-  hashHi = b;
+  hashLo = 0x811c9dc5;
+  hashHi = 0x9747b28c;
+  let k = from;
+  for (; k + 4 <= to; k += 4) hashWord(load<u32>(digits + <usize>k));
+  if (k < to) hashWord(load<u32>(digits + <usize>k) & (0xffffffff >> <u32>(32 - ((to - k) << 3))));
+  hashFinish(to - from);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -710,8 +723,7 @@ function columnKind(): i32 {
 }
 
 function word(i: i32, end: i32): i32 {
-  let j = i + 1;
-  while (j < end && cls(at(j)) === LETTER) j++;
+  const j = letterRunEnd(i + 1, end);
   lineHasContent = true;
   if (j - i < 5) return j;
   const first = <i32>load<u8>(firstTwo + (((at(i) | 0x20) << 8) | (at(i + 1) | 0x20)));
@@ -729,6 +741,36 @@ function word(i: i32, end: i32): i32 {
     }
   }
   return j;
+}
+
+// Runs found sixteen bytes at a time: the input has at least sixteen readable bytes past any `end` (inputPtr), and
+// a run stops at `end` whatever lies beyond it.
+function letterBits(j: i32): i32 {
+  const v = v128.load(input + <usize>j);
+  const lower = v128.or(v, i8x16.splat(0x20));
+  const ascii = i8x16.lt_u(i8x16.sub(lower, i8x16.splat(97)), i8x16.splat(26));
+  return i8x16.bitmask(v128.or(ascii, i8x16.lt_s(v, i8x16.splat(0))));
+}
+function digitBits(j: i32): i32 {
+  const v = v128.load(input + <usize>j);
+  return i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, i8x16.splat(48)), i8x16.splat(10)));
+}
+/** The end of the run of LETTER bytes from j (letters of both cases and bytes from 128: the class table's LETTER). */
+function letterRunEnd(j: i32, end: i32): i32 {
+  while (j < end) {
+    const stop = ~letterBits(j) & 0xffff;
+    if (stop !== 0) return min(j + ctz(stop), end);
+    j += 16;
+  }
+  return end;
+}
+function digitRunEnd(j: i32, end: i32): i32 {
+  while (j < end) {
+    const stop = ~digitBits(j) & 0xffff;
+    if (stop !== 0) return min(j + ctz(stop), end);
+    j += 16;
+  }
+  return end;
 }
 
 function saysBefore(a: i32, w0: u32, w1: u32, w2: u32, w3: u32, w4: u32, n: i32): bool {
@@ -755,20 +797,14 @@ function saysIcd(a: i32): bool {
 
 function digitGroup(i: i32, end: i32): i32 {
   lineHasContent = true;
-  let j = i + 1;
-  while (j < end && isDigit(at(j))) j++;
+  let j = digitRunEnd(i + 1, end);
   const len = j - i;
   const next = j < end ? at(j) : 10;
-  if (
-    len < 9 &&
-    next !== 32 &&
-    next !== 45 &&
-    next !== 41 &&
-    next !== 46 &&
-    (len < 6 || len > 7) &&
-    len !== 2
-  )
+  if (next !== 32 && next !== 45 && next !== 41) {
+    // No separator a group continues with: one run, which only run() may count.
+    if (len >= 9 || len === 2 || len === 6 || len === 7) run(i, j, end);
     return j;
+  }
   store<i32>(runStart, i);
   store<i32>(runEnd, j);
   let runs = 1;
@@ -779,8 +815,7 @@ function digitGroup(i: i32, end: i32): i32 {
     if (sep === 41 && (i > 0 ? at(i - 1) : 0) === 40 && runs === 1 && at(k) === 32) k++;
     else if (sep !== 32 && sep !== 45) break;
     if (cls(sep) === DELIM || k >= end || !isDigit(at(k))) break;
-    let e = k + 1;
-    while (e < end && isDigit(at(e))) e++;
+    const e = digitRunEnd(k + 1, end);
     store<i32>(runStart + ((<usize>runs) << 2), k);
     store<i32>(runEnd + ((<usize>runs) << 2), e);
     runs++;

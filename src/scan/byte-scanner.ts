@@ -91,22 +91,40 @@ export function foldText(text: string): string {
     .replace(/ł/g, 'l');
 }
 
-// 64-bit hash of lower-cased bytes as two 32-bit lanes (FNV-1a and a multiplicative mix): collisions among ten
-// million values have a probability near 1e-5, so distinct counts are exact in practice.
+// 64-bit hash of bytes as two 32-bit lanes, four bytes a step (two murmur3-style rounds with different constants,
+// each finished by murmur3's fmix32): collisions among ten million values have a probability near 1e-5, so distinct
+// counts are exact in practice. Bytes go in little-endian words, the last one zero-padded, and the length goes in
+// at the end. assembly/scan-kernel.ts computes the same keys (its property test compares them).
 let hashLo = 0;
 let hashHi = 0;
 function hashBytes(buf: Uint8Array, from: number, to: number, lower: boolean): void {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
-  for (let k = from; k < to; k++) {
-    let c = buf[k]!;
-    if (lower && c >= 65 && c <= 90) c |= 0x20;
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+  for (let k = from; k < to; k += 4) {
+    let w = 0;
+    for (let q = Math.min(to - k, 4) - 1; q >= 0; q--) {
+      let c = buf[k + q]!;
+      if (lower && c >= 65 && c <= 90) c |= 0x20;
+      w = (w << 8) | c;
+    }
+    let x = Math.imul(w, 0xcc9e2d51);
+    x = Math.imul((x << 15) | (x >>> 17), 0x1b873593);
+    a ^= x;
+    a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) | 0;
+    let y = Math.imul(w, 0x85ebca77);
+    y = Math.imul((y << 13) | (y >>> 19), 0xc2b2ae3d);
+    b ^= y;
+    b = (Math.imul((b << 17) | (b >>> 15), 5) + 0x561ccd1b) | 0;
   }
-  hashLo = a >>> 0 || 1;
-  hashHi = b >>> 0;
+  hashLo = fmix32(a ^ (to - from)) >>> 0 || 1;
+  hashHi = fmix32(b ^ (to - from)) >>> 0;
+}
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /**
