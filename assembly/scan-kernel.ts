@@ -983,19 +983,63 @@ function documentNumber(ls: i32, letters: i32, s: i32, len: i32, end: i32): void
   }
 }
 
+/** Which of the 16 bytes from p are ASCII letters or digits, as a v128 of 0/-1 lanes. */
+function alnumLanes(v: v128): v128 {
+  const letter = i8x16.lt_u(i8x16.sub(v128.or(v, i8x16.splat(0x20)), i8x16.splat(97)), i8x16.splat(26));
+  return v128.or(letter, i8x16.lt_u(i8x16.sub(v, i8x16.splat(48)), i8x16.splat(10)));
+}
+/** Bytes from p that may be in an address's local part (isLocalPartByte), as 16 bits. */
+function localPartBits(p: i32): i32 {
+  const v = v128.load(input + <usize>p);
+  const punctuation = v128.or(
+    v128.or(i8x16.eq(v, i8x16.splat(46)), i8x16.eq(v, i8x16.splat(95))),
+    v128.or(
+      v128.or(i8x16.eq(v, i8x16.splat(37)), i8x16.eq(v, i8x16.splat(43))),
+      i8x16.eq(v, i8x16.splat(45)),
+    ),
+  );
+  return i8x16.bitmask(v128.or(alnumLanes(v), punctuation));
+}
+/** Bytes from p that may be in a domain (isDomainByte), as 16 bits. */
+function domainBits(p: i32): i32 {
+  const v = v128.load(input + <usize>p);
+  return i8x16.bitmask(
+    v128.or(alnumLanes(v), v128.or(i8x16.eq(v, i8x16.splat(46)), i8x16.eq(v, i8x16.splat(45)))),
+  );
+}
+
 function email(a: i32, end: i32): i32 {
-  let s = a;
+  // The local part: back from '@' while its bytes may be in one, 16 at a time (the input has 16 guard bytes before
+  // it, which are zero), at most 64.
   const lo = max(floor, a - 64);
-  while (s > lo && (load<u8>(addressBytes + <usize>at(s - 1)) & LOCAL_PART) !== 0) s--;
+  let s = a;
+  while (s > lo) {
+    const stop = ~localPartBits(s - 16) & 0xffff;
+    if (stop !== 0) {
+      s = max(s - 16 + (32 - clz(stop)), lo);
+      break;
+    }
+    s = max(s - 16, lo);
+  }
   while (s < a && at(s) === 46) s++;
-  let e = a + 1;
-  let lastDot = -1;
+  // The domain: forward while its bytes may be in one, at most 253, then its last dot.
   const hi = min(end, a + 254);
+  let e = a + 1;
   while (e < hi) {
-    const c = at(e);
-    if ((load<u8>(addressBytes + <usize>c) & DOMAIN) === 0) break;
-    if (c === 46) lastDot = e;
-    e++;
+    const stop = ~domainBits(e) & 0xffff;
+    if (stop !== 0) {
+      e += ctz(stop);
+      break;
+    }
+    e += 16;
+  }
+  e = min(e, hi);
+  let lastDot = -1;
+  const dot = i8x16.splat(46);
+  for (let p = a + 1; p < e; p += 16) {
+    let dots = i8x16.bitmask(i8x16.eq(v128.load(input + <usize>p), dot));
+    if (e - p < 16) dots &= (1 << (e - p)) - 1;
+    if (dots !== 0) lastDot = p + 31 - clz(dots);
   }
   while (e > a + 1 && (at(e - 1) === 46 || at(e - 1) === 45)) {
     e--;

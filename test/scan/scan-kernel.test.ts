@@ -80,6 +80,17 @@ const token = fc.oneof(
       .map(([u, d]) => `${u}@${d}`),
   },
   {
+    // Long local parts and domains (past the kernel's 16-byte steps and the 64-byte limit), in both cases.
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.stringMatching(/^[A-Za-z0-9._%+-]{0,80}$/),
+        fc.stringMatching(/^[A-Za-z0-9-]{1,40}(\.[A-Za-z0-9-]{1,20}){0,3}\.?[A-Za-z]{0,4}-?$/),
+      )
+      .map(([u, d]) => `${u}@${d}`),
+  },
+  { weight: 1, arbitrary: fc.integer({ min: 245, max: 260 }).map((n) => `a@${'b'.repeat(n)}.pl`) },
+  {
     weight: 4,
     arbitrary: fc.constantFrom(
       'PESEL',
