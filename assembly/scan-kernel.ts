@@ -181,6 +181,7 @@ export function init(
     store<u8>(classes + 92, ESCAPE);
   }
   initMonthStarts();
+  initNrbWeights();
   for (let c: u32 = 0; c < 256; c++) {
     store<u8>(addressBytes + c, (isLocalPartByte(c) ? LOCAL_PART : 0) | (isDomainByte(c) ? DOMAIN : 0));
   }
@@ -588,13 +589,36 @@ function checkRegon(length: i32): bool {
   return length === 9 || checkRegon(9);
 }
 
-function checkNrb(a: i32): bool {
-  let rest = 0;
-  for (let k = 2; k < 26; k += 4) {
-    rest = (rest * 10000 + dg(a + k) * 1000 + dg(a + k + 1) * 100 + dg(a + k + 2) * 10 + dg(a + k + 3)) % 97;
+// The weight of each of the 26 digits of an NRB (and of 6 past them: 0) in the number the check reads, modulo 97:
+// the 24 digits after the check digits, then 2521 (PL), then the two check digits (see identifier-checks.ts).
+const nrbWeights = memory.data(32 * 2);
+let nrbWeightsReady = false;
+function initNrbWeights(): void {
+  if (nrbWeightsReady) return;
+  nrbWeightsReady = true;
+  let power = 1; // 10^k mod 97, for the digit k places from the end
+  for (let k = 0; k < 30; k++) {
+    // Places from the end: d1 0, d0 1, PL 2..5, d25 6, …, d2 29.
+    const digit = k === 0 ? 1 : k === 1 ? 0 : k >= 6 ? 31 - k : -1;
+    if (digit >= 0) store<u16>(nrbWeights + ((<usize>digit) << 1), <u16>power);
+    power = (power * 10) % 97;
   }
-  rest = (rest * 1000000 + 252100 + dg(a) * 10 + dg(a + 1)) % 97;
-  return rest === 1;
+}
+
+/** The NRB check (mod 97) of the 26 digit values from `a`: a weighted sum by SIMD dot products, then one modulo. */
+function checkNrb(a: i32): bool {
+  const v0 = v128.load(digits + <usize>a);
+  const v1 = v128.load(digits + <usize>a, 16);
+  let sum = i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_u(v0), v128.load(nrbWeights));
+  sum = i32x4.add(sum, i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_u(v0), v128.load(nrbWeights, 16)));
+  sum = i32x4.add(sum, i32x4.dot_i16x8_s(i16x8.extend_low_i8x16_u(v1), v128.load(nrbWeights, 32)));
+  sum = i32x4.add(sum, i32x4.dot_i16x8_s(i16x8.extend_high_i8x16_u(v1), v128.load(nrbWeights, 48)));
+  const total =
+    i32x4.extract_lane(sum, 0) +
+    i32x4.extract_lane(sum, 1) +
+    i32x4.extract_lane(sum, 2) +
+    i32x4.extract_lane(sum, 3);
+  return (total + 252100) % 97 === 1;
 }
 
 function checkCard(length: i32): bool {
