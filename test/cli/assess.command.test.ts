@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.ts';
 
 const bin = fileURLToPath(new URL('../../bin/incydent.js', import.meta.url));
 const examples = fileURLToPath(new URL('../../examples/facts/seed-examples.json', import.meta.url));
@@ -95,7 +95,7 @@ describe('incydent assess (../shared/contracts/assess.md)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Nie można odczytać pliku „/nonexistent/facts.json”');
 
-    const dir = await mkdtemp(join(tmpdir(), 'incydent-assess-'));
+    const dir = await tempDir('incydent-assess-');
     const file = join(dir, 'facts.json');
     await writeFile(file, `\uFEFF${JSON.stringify(facts)}`);
     expect((await incydent(['assess', file])).code).toBe(0);

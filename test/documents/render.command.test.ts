@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const examples = fileURLToPath(new URL('../../examples/cases/', import.meta.url));
 const mopr = join(examples, 'mopr-bialystok-2019.json');
@@ -26,7 +26,7 @@ async function run(args: string[]) {
 
 describe('incydent render KIND CASE.json --format … -o FILE', () => {
   it('writes only the -o file', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'incydent-render-'));
+    const folder = await tempDir('incydent-render-');
     const output = join(folder, 'zgloszenie.docx');
     const result = await run(['render', 'uodo-notification', mopr, '--format', 'docx', '-o', output]);
     expect(result).toMatchObject({ code: 0, err: '' });
@@ -35,14 +35,14 @@ describe('incydent render KIND CASE.json --format … -o FILE', () => {
   });
 
   it('register takes a folder of cases', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'incydent-render-'));
+    const folder = await tempDir('incydent-render-');
     const output = join(folder, 'rejestr.csv');
     expect((await run(['render', 'register', examples, '--format', 'csv', '-o', output])).code).toBe(0);
     expect((await readFile(output, 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(1 + 5);
   });
 
   it('bad case → exit 2 naming the field', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'incydent-render-'));
+    const folder = await tempDir('incydent-render-');
     const broken = JSON.parse(await readFile(mopr, 'utf8')) as Record<string, unknown>;
     broken.organisation = { ...(broken.organisation as object), name: 42 };
     const file = join(folder, 'broken.json');
@@ -68,7 +68,7 @@ describe('incydent render KIND CASE.json --format … -o FILE', () => {
   });
 
   it('a supplementary notification without an earlier one → exit 2 with the catalogue message', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'incydent-render-'));
+    const folder = await tempDir('incydent-render-');
     const fresh = { ...JSON.parse(await readFile(mopr, 'utf8')), notifications: [] };
     const file = join(folder, 'fresh.json');
     await writeFile(file, JSON.stringify(fresh));
