@@ -56,10 +56,6 @@ let bitIdentification: i32 = 0;
 let bitFinancial: i32 = 0;
 
 const classes = memory.data(256);
-// Bytes an e-mail address may hold, by part (isLocalPartByte, isDomainByte), looked up instead of compared.
-const LOCAL_PART: u8 = 1;
-const DOMAIN: u8 = 2;
-const addressBytes = memory.data(256);
 const firstTwo = memory.data(65536);
 const maxPrefixes = 64;
 const prefixKeys = memory.data(maxPrefixes * 4);
@@ -182,9 +178,6 @@ export function init(
   }
   initMonthStarts();
   initNrbWeights();
-  for (let c: u32 = 0; c < 256; c++) {
-    store<u8>(addressBytes + c, (isLocalPartByte(c) ? LOCAL_PART : 0) | (isDomainByte(c) ? DOMAIN : 0));
-  }
   if (recordCapacity === 0) {
     recordCapacity = 1024;
     recordIdCards = grow(<usize>recordCapacity * 4);
@@ -294,12 +287,6 @@ function isDigit(c: u32): bool {
 }
 function isWordByte(c: u32): bool {
   return isAsciiLetter(c) || isDigit(c) || c >= 128;
-}
-function isLocalPartByte(c: u32): bool {
-  return isAsciiLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
-}
-function isDomainByte(c: u32): bool {
-  return isAsciiLetter(c) || isDigit(c) || c === 45 || c === 46;
 }
 function dg(k: i32): i32 {
   return <i32>load<u8>(digits + <usize>k);
@@ -1007,12 +994,12 @@ function documentNumber(ls: i32, letters: i32, s: i32, len: i32, end: i32): void
   }
 }
 
-/** Which of the 16 bytes from p are ASCII letters or digits, as a v128 of 0/-1 lanes. */
+/** Which of the 16 bytes of v are ASCII letters or digits, as lanes of all ones or zero. */
 function alnumLanes(v: v128): v128 {
   const letter = i8x16.lt_u(i8x16.sub(v128.or(v, i8x16.splat(0x20)), i8x16.splat(97)), i8x16.splat(26));
   return v128.or(letter, i8x16.lt_u(i8x16.sub(v, i8x16.splat(48)), i8x16.splat(10)));
 }
-/** Bytes from p that may be in an address's local part (isLocalPartByte), as 16 bits. */
+/** The 16 bytes from p that may be in an address's local part (ASCII letters, digits, . _ % + -), as bits. */
 function localPartBits(p: i32): i32 {
   const v = v128.load(input + <usize>p);
   const punctuation = v128.or(
@@ -1024,7 +1011,7 @@ function localPartBits(p: i32): i32 {
   );
   return i8x16.bitmask(v128.or(alnumLanes(v), punctuation));
 }
-/** Bytes from p that may be in a domain (isDomainByte), as 16 bits. */
+/** The 16 bytes from p that may be in a domain (ASCII letters, digits, . -), as bits. */
 function domainBits(p: i32): i32 {
   const v = v128.load(input + <usize>p);
   return i8x16.bitmask(
