@@ -1,4 +1,5 @@
-// Child process of scan-bench.ts: scans one file and reports time and peak memory, apart from the generator's.
+// Child process of scan-bench.ts (run by bench/bundled.mjs): scans one file and reports the time from the call of
+// scanPaths and the process's peak memory.
 import { resourceUsage } from 'node:process';
 import { scanPaths } from '../src/scan/scan-paths.ts';
 

@@ -1,8 +1,17 @@
 #!/usr/bin/env node
-// Entry point of the `incydent` command. The sources are TypeScript; tsx compiles them on load, so a fresh clone
-// runs without a build step and the CLI never runs stale code.
-import { register } from 'tsx/esm/api';
+// Entry point of the `incydent` command. The sources are TypeScript: they run compiled by esbuild into one module
+// that is rebuilt whenever a source changes (see bundle.js), or, should that be impossible, compiled on load by tsx.
+// Either way a fresh clone runs without a build step and the command never runs stale code.
+import { pathToFileURL } from 'node:url';
+import { bundle } from './bundle.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const built = await bundle('src/cli/main.ts', 'cli');
+let main;
+if (built) {
+  ({ main } = await import(pathToFileURL(built).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
-import { verifyAuditChains } from '../db/audit.repository.ts';
-import { backupDatabase, RestoreError, restoreDatabase } from '../db/backup.ts';
-import { type AppDatabase, migrateToLatest, openDatabase } from '../db/database.ts';
+import type { AppDatabase } from '../db/database.ts';
 import { DomainError } from '../domain/errors.ts';
 import { roles } from '../domain/permissions.ts';
-import { createUser } from '../server/auth.service.ts';
 import { loadConfig } from '../server/config.ts';
 import { CliExit, type CliIo, exitCodes, readAll } from './cli-io.ts';
 import { langOf, langOption } from './cli-lang.ts';
 
+// The database layer (PGlite, pg, Kysely) and what uses it load when one of these commands runs, not for every
+// command: `incydent scan` or `assess` start sooner and smaller without them.
+const databaseModule = () => import('../db/database.ts');
+
 /** Opens the configured database (DATABASE_URL or PGlite in DATA_DIR), migrated, for one command. */
 async function withDatabase<T>(work: (database: AppDatabase) => Promise<T>, migrate = true): Promise<T> {
+  const { migrateToLatest, openDatabase } = await databaseModule();
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -26,6 +28,7 @@ export function registerMigrateCommand(program: Command, io: CliIo): void {
     .command('migrate')
     .description('zaktualizuj schemat bazy danych / bring the database schema up to date')
     .action(async () => {
+      const { migrateToLatest } = await databaseModule();
       const applied = await withDatabase(async (database) => {
         const config = loadConfig();
         const names = await migrateToLatest(database.db);
@@ -86,6 +89,7 @@ export function registerUserCommand(program: Command, io: CliIo): void {
         }
         const result = await withDatabase(async (database) => {
           try {
+            const { createUser } = await import('../server/auth.service.ts');
             return await createUser(
               { db: database.db, config: loadConfig(), now: () => new Date() },
               {
@@ -137,6 +141,7 @@ export function registerAuditCommand(program: Command, io: CliIo): void {
     .addOption(langOption())
     .action(async (options: { json?: boolean; lang?: string }) => {
       const lang = langOf(options);
+      const { verifyAuditChains } = await import('../db/audit.repository.ts');
       const result = await withDatabase((database) => verifyAuditChains(database.db));
       if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else {
@@ -171,6 +176,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     )
     .argument('<file>', 'plik docelowy / target file')
     .action(async (file: string) => {
+      const { backupDatabase } = await import('../db/backup.ts');
       const summary = await withDatabase((database) => backupDatabase(database.db, file, new Date()));
       const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
       io.stdout.write(`Zapisano / written: ${file} (${rows} wierszy / rows)\n`);
@@ -183,6 +189,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     .argument('<file>', 'plik kopii / backup file')
     .option('--replace', 'zastąp istniejące dane / overwrite existing data')
     .action(async (file: string, options: { replace?: boolean }) => {
+      const { RestoreError, restoreDatabase } = await import('../db/backup.ts');
       try {
         const summary = await withDatabase((database) =>
           restoreDatabase(database.db, file, { replace: options.replace === true }),

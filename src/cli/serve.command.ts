@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../server/config.ts';
-import { startServer } from '../server/start-server.ts';
 import type { CliIo } from './cli-io.ts';
 
 export function registerServeCommand(program: Command, io: CliIo): void {
@@ -9,6 +7,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .description('uruchom serwer (API i aplikację) / start the server (API and web app)')
     .option('--port <port>', 'port HTTP (domyślnie PORT albo 3000)')
     .action(async (options: { port?: string }) => {
+      // The server and its packages load for this command only, so the others start quickly and stay small.
+      const [{ loadConfig }, { startServer }] = await Promise.all([
+        import('../server/config.ts'),
+        import('../server/start-server.ts'),
+      ]);
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
       const server = await startServer(config, { logger: true });
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite: ${config.dataDir}`;

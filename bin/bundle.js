@@ -1,0 +1,128 @@
+// The sources are TypeScript. Rather than compiling them on every start (tsx, which also runs its loader in a
+// thread of its own: ~30 MB and a second or so of each command's start), an entry and every source it imports are
+// compiled by esbuild into one ES module, kept in node_modules/.cache/incydent with the size and modification time of
+// each source it was built from (and of npm's record of installed packages), and used again only while all of them
+// are unchanged: a fresh clone needs no build step and never runs stale code. Packages stay outside the bundle,
+// imported by absolute URL from node_modules, and each source's `import.meta.url` stays its own file's URL, so paths
+// worked out from it (the web app, fonts, the scan kernel) are the same as when the sources run directly.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const cacheDir = path.join(root, 'node_modules', '.cache', 'incydent');
+// Named after the checkout: worktrees may share one node_modules (a symbolic link), never one bundle.
+const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
+const installed = path.join(root, 'node_modules', '.package-lock.json');
+const sources = path.join(root, 'src') + path.sep;
+
+/** @typedef {{ file: string; size: number; mtimeMs: number }} Stamp */
+
+/** @param {string} file @returns {Promise<Stamp>} */
+async function stampOf(file) {
+  const s = await stat(file);
+  return { file, size: s.size, mtimeMs: s.mtimeMs };
+}
+
+/** @param {Stamp[]} stamps @returns {Promise<boolean>} whether every file a bundle was built from is as it was */
+async function isFresh(stamps) {
+  try {
+    const now = await Promise.all(stamps.map((s) => stampOf(s.file)));
+    return now.every((s, k) => s.size === stamps[k].size && s.mtimeMs === stamps[k].mtimeMs);
+  } catch {
+    return false;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a process reading the cache never sees half a file. */
+async function writeWhole(file, text) {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+/** @type {import('esbuild').Plugin} */
+const keepPackagesAndUrls = {
+  name: 'incydent-sources',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.path.startsWith('node:') || args.pluginData === 'inner') return undefined;
+      const found = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'inner',
+      });
+      if (found.errors.length > 0 || found.external) return undefined;
+      return { path: pathToFileURL(found.path).href, external: true };
+    });
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!args.path.startsWith(sources) || !text.includes('import.meta.url')) return undefined;
+      return {
+        contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        loader: 'ts',
+      };
+    });
+  },
+};
+
+/** Removes this bundle's earlier builds unused for a week (a running process may still load chunks from its own). */
+async function pruneOld(prefix, keep) {
+  const week = 7 * 24 * 3600 * 1000;
+  for (const entry of await readdir(cacheDir).catch(() => [])) {
+    if (!entry.startsWith(prefix) || entry === keep) continue;
+    const dir = path.join(cacheDir, entry);
+    const s = await stat(dir).catch(() => null);
+    if (s?.isDirectory() && Date.now() - s.mtimeMs > week) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The bundle of `entry` (a path in this checkout, e.g. 'src/cli/main.ts') under `name`: the file to import, from the
+ * cache when fresh, else built now (and kept). Modules the entry imports with `import()` stay in chunks of their
+ * own, loaded when first imported, so a command loads only what it uses. Null when esbuild is missing or fails;
+ * the caller then compiles the sources on load.
+ * @param {string} entry
+ * @param {string} name
+ * @returns {Promise<string | null>}
+ */
+export async function bundle(entry, name) {
+  const prefix = `${name}-${checkout}-`;
+  const manifest = path.join(cacheDir, `${name}-${checkout}.json`);
+  try {
+    const known = JSON.parse(await readFile(manifest, 'utf8'));
+    if (await isFresh(known.stamps)) return path.join(cacheDir, known.dir, 'entry.js');
+  } catch {
+    // No bundle yet, or one from older sources: build it.
+  }
+  try {
+    const esbuild = await import('esbuild');
+    const dir = `${prefix}${Date.now().toString(36)}${process.pid.toString(36)}`;
+    const out = await esbuild.build({
+      entryPoints: { entry: path.join(root, entry) },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outdir: path.join(cacheDir, dir),
+      write: false,
+      logLevel: 'silent',
+      metafile: true,
+      absWorkingDir: root,
+      plugins: [keepPackagesAndUrls],
+    });
+    const inputs = Object.keys(out.metafile.inputs).map((p) => path.resolve(root, p));
+    const stamps = await Promise.all(inputs.map(stampOf));
+    stamps.push(await stampOf(installed).catch(() => stampOf(path.join(root, 'package.json'))));
+    await mkdir(path.join(cacheDir, dir), { recursive: true });
+    for (const file of out.outputFiles) await writeFile(file.path, file.contents);
+    // The code before the manifest that points to it: a manifest that says fresh always finds its code.
+    await writeWhole(manifest, JSON.stringify({ dir, stamps }));
+    await pruneOld(prefix, dir);
+    return path.join(cacheDir, dir, 'entry.js');
+  } catch {
+    return null;
+  }
+}
