@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { assessBreach } from '../domain/assess-breach.ts';
-import { parseBreachFacts } from '../domain/breach-facts.ts';
 import type { Lang } from '../domain/language.ts';
-import { type FieldProblem, ValidationError } from '../domain/validation.ts';
+import type { FieldProblem } from '../domain/validation.ts';
 import { CliExit, type CliIo, exitCodes, readAll } from './cli-io.ts';
 import { langOf, langOption } from './cli-lang.ts';
 
@@ -55,6 +53,12 @@ export function registerAssessCommand(program: Command, io: CliIo): void {
     )
     .action(async (file: string, options: { lang?: string }) => {
       const lang = langOf(options);
+      // The rules load when a case is assessed, not for every command.
+      const [{ assessBreach }, { parseBreachFacts }, { ValidationError }] = await Promise.all([
+        import('../domain/assess-breach.ts'),
+        import('../domain/breach-facts.ts'),
+        import('../domain/validation.ts'),
+      ]);
       const input = await readInput(file, io, lang);
       const items = Array.isArray(input) ? input : [input];
       const problems: FieldProblem[] = [];

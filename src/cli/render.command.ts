@@ -2,20 +2,14 @@ import { createWriteStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
-import {
-  type DocumentFormat,
-  documentFormats,
-  formatsByKind,
-  phaseOf,
-  renderDocument,
-} from '../documents/render-document.ts';
-import { type BreachCase, breachCaseSchema } from '../domain/breach-case.ts';
+import { type DocumentFormat, documentFormats, formatsByKind } from '../documents/document-formats.ts';
+import type { BreachCase } from '../domain/breach-case.ts';
 import type { Recipient } from '../domain/documents/communication-audience.ts';
 import { type DocumentKind, documentKinds } from '../domain/documents/document-model.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
 import { notificationPhases } from '../domain/supervisory-notification.ts';
-import { type FieldProblem, parseInput, ValidationError } from '../domain/validation.ts';
+import type { FieldProblem } from '../domain/validation.ts';
 import { CliExit, type CliIo, exitCodes } from './cli-io.ts';
 import { langOf, langOption } from './cli-lang.ts';
 
@@ -85,6 +79,11 @@ async function readCases(source: string, lang: Lang): Promise<{ cases: BreachCas
     } else items.push({ value, path: [] });
   }
   if (items.length === 0) throw new CliExit(exitCodes.badInput, say(lang, 'noCases', { file: source }));
+  // The case schema and the document builders load when a document is rendered, not for every command.
+  const [{ breachCaseSchema }, { parseInput, ValidationError }] = await Promise.all([
+    import('../domain/breach-case.ts'),
+    import('../domain/validation.ts'),
+  ]);
   const problems: FieldProblem[] = [];
   const cases: BreachCase[] = [];
   for (const item of items) {
@@ -155,7 +154,10 @@ export function registerRenderCommand(program: Command, io: CliIo): void {
     )
     .action(async (kindArgument: string, source: string, options: RenderOptions) => {
       const lang = langOf(options);
-      const { PeopleListError, readPeopleList } = await import('../documents/read-people-list.ts');
+      const [{ PeopleListError, readPeopleList }, { phaseOf, renderDocument }] = await Promise.all([
+        import('../documents/read-people-list.ts'),
+        import('../documents/render-document.ts'),
+      ]);
       if (!(documentKinds as readonly string[]).includes(kindArgument)) {
         throw new CliExit(
           exitCodes.badInput,

@@ -10,31 +10,12 @@ import type { Recipient } from '../domain/documents/communication-audience.ts';
 import type { DocumentKind, DocumentModel } from '../domain/documents/document-model.ts';
 import type { Lang } from '../domain/language.ts';
 import { type NotificationPhase, notificationPhases } from '../domain/supervisory-notification.ts';
+import type { DocumentFormat } from './document-formats.ts';
 
-/**
- * One entry point for every document in every format, used by `incydent render` and by the API's downloads, so the
- * same case gives the same file wherever it is asked for.
- */
-export const documentFormats = ['pdf', 'docx', 'xlsx', 'csv', 'html'] as const;
-export type DocumentFormat = (typeof documentFormats)[number];
+export { contentTypes, type DocumentFormat, documentFormats, formatsByKind } from './document-formats.ts';
 
-/** Which formats each document has: spreadsheets only where the content is a table. */
-export const formatsByKind: Record<DocumentKind, readonly DocumentFormat[]> = {
-  'internal-report': ['pdf', 'docx', 'html'],
-  'uodo-notification': ['pdf', 'docx', 'xlsx', 'csv', 'html'],
-  'subject-letter': ['pdf', 'docx'],
-  'public-communication': ['pdf', 'docx', 'html'],
-  register: ['xlsx', 'csv', 'pdf', 'docx', 'html'],
-  'assessment-record': ['pdf', 'docx', 'html'],
-};
-
-export const contentTypes: Record<DocumentFormat, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-};
+// One entry point for every document in every format, used by `incydent render` and by the API's downloads, so the
+// same case gives the same file wherever it is asked for.
 
 export type RenderRequest = {
   kind: DocumentKind;
