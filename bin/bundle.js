@@ -15,7 +15,6 @@ const cacheDir = path.join(root, 'node_modules', '.cache', 'incydent');
 // Named after the checkout: worktrees may share one node_modules (a symbolic link), never one bundle.
 const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
 const installed = path.join(root, 'node_modules', '.package-lock.json');
-const sources = path.join(root, 'src') + path.sep;
 
 /** @typedef {{ file: string; size: number; mtimeMs: number }} Stamp */
 
@@ -56,9 +55,14 @@ const keepPackagesAndUrls = {
       if (found.errors.length > 0 || found.external) return undefined;
       return { path: pathToFileURL(found.path).href, external: true };
     });
+    // This module stays outside too (the scan's worker pool imports it): compiled in, it would rewrite its own text.
+    build.onResolve({ filter: /\/bin\/bundle\.js$/ }, (args) => ({
+      path: pathToFileURL(path.resolve(args.resolveDir, args.path)).href,
+      external: true,
+    }));
     build.onLoad({ filter: /\.ts$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      if (!args.path.startsWith(sources) || !text.includes('import.meta.url')) return undefined;
+      if (!text.includes('import.meta.url')) return undefined;
       return {
         contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
         loader: 'ts',
@@ -115,6 +119,8 @@ export async function bundle(entry, name) {
     });
     const inputs = Object.keys(out.metafile.inputs).map((p) => path.resolve(root, p));
     const stamps = await Promise.all(inputs.map(stampOf));
+    // Also this file (how bundles are made) and npm's record of installed packages (which the bundle imports).
+    stamps.push(await stampOf(fileURLToPath(import.meta.url)));
     stamps.push(await stampOf(installed).catch(() => stampOf(path.join(root, 'package.json'))));
     await mkdir(path.join(cacheDir, dir), { recursive: true });
     for (const file of out.outputFiles) await writeFile(file.path, file.contents);

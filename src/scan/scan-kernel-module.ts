@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 
-// The compiled kernel (assembly/scan-kernel.ts, built into build/ by `npm install`), loaded once per thread. Worker
-// threads run a bundle whose import.meta.url is a data: URL, so the pool hands them the main thread's module.
+// The compiled kernel (assembly/scan-kernel.ts, built into build/ by `npm install`), loaded once per process: the
+// pool hands worker threads the main thread's module (a WebAssembly.Module crosses threads without a copy).
 let kernel: WebAssembly.Module | null | undefined;
 
 /** Sets the kernel of this thread (a worker gets the main thread's); null scans with JavaScript only. */

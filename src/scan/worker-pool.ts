@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundle } from '../../bin/bundle.js';
 import { runScanJob, type ScanJob, type ScanJobResult } from './run-scan-job.ts';
 import { getKernelModule } from './scan-kernel-module.ts';
-import { readCachedBundle, writeCachedBundle } from './worker-bundle-cache.ts';
 
 type WorkerReply =
   | { id: number; type: 'progress'; bytes: number }
@@ -17,54 +17,15 @@ type Pending = {
   reject: (e: Error) => void;
 };
 
-// The sources are TypeScript run by tsx (bin/incydent.js, vitest). A worker thread starts without the parent's
-// loader; registering tsx in each worker costs about half a second and a compiler per thread, so the worker's code
-// is bundled once per process with esbuild (which tsx itself runs on) into one ES module, its packages imported by
-// absolute URL, and each worker starts from that module as a data: URL (about 30 ms). Should esbuild be missing,
-// workers fall back to registering tsx.
+// A worker thread starts without its parent's loader (vitest's, or tsx's when the command falls back to it): it runs
+// its entry compiled by esbuild as the `incydent` command runs its own (bin/bundle.js: kept in node_modules/.cache,
+// rebuilt when a source changes), about 30 ms a worker. Should esbuild be unavailable, workers register tsx (half a
+// second and a compiler each).
 let bundled: Promise<string | null> | null = null;
 
-const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
-
 async function bundleWorker(): Promise<string | null> {
-  const cached = await readCachedBundle();
-  if (cached) return dataUrl(cached);
-  try {
-    const esbuild = await import('esbuild');
-    const entry = fileURLToPath(new URL('./scan-worker.ts', import.meta.url));
-    const absolute: import('esbuild').Plugin = {
-      name: 'absolute-packages',
-      setup(build) {
-        build.onResolve({ filter: /^[^./]/ }, async (args) => {
-          if (args.path.startsWith('node:') || args.pluginData === 'inner') return undefined;
-          const found = await build.resolve(args.path, {
-            kind: args.kind,
-            resolveDir: args.resolveDir,
-            pluginData: 'inner',
-          });
-          if (found.errors.length > 0 || found.external) return undefined;
-          return { path: pathToFileURL(found.path).href, external: true };
-        });
-      },
-    };
-    const out = await esbuild.build({
-      entryPoints: [entry],
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-      metafile: true,
-      plugins: [absolute],
-    });
-    const code = out.outputFiles[0]?.text;
-    if (!code) return null;
-    await writeCachedBundle(code, Object.keys(out.metafile.inputs));
-    return dataUrl(code);
-  } catch {
-    return null;
-  }
+  const file = await bundle('src/scan/scan-worker.ts', 'scan-worker');
+  return file ? pathToFileURL(file).href : null;
 }
 
 function tsxBootstrap(): string {

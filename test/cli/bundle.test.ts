@@ -1,0 +1,33 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bundle } from '../../bin/bundle.js';
+
+// bin/bundle.js compiles the command (and the scan workers) from the sources; a bundle that still said
+// `import.meta.url` would look for the web app, the fonts, the kernel and the worker's own bundle next to the cache.
+describe('the compiled command (bin/bundle.js)', () => {
+  it('keeps every module of this checkout pointing at its own file, and is reused while the sources stand', async () => {
+    const entry = await bundle('src/cli/main.ts', 'cli');
+    expect(entry).not.toBeNull();
+    const dir = dirname(entry!);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.js'));
+    expect(files).toContain('entry.js');
+    const code = (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
+    expect(code).not.toContain('import.meta.url');
+    const self = pathToFileURL(fileURLToPath(new URL('../../bin/bundle.js', import.meta.url))).href;
+    expect(code).toContain(JSON.stringify(self));
+    expect(code).toContain(
+      JSON.stringify(pathToFileURL(fileURLToPath(new URL('../../src/server/app.ts', import.meta.url))).href),
+    );
+    expect(await bundle('src/cli/main.ts', 'cli')).toBe(entry);
+  });
+
+  it('compiles the scan worker, which the command then starts without tsx', async () => {
+    const worker = await bundle('src/scan/scan-worker.ts', 'scan-worker');
+    expect(worker).not.toBeNull();
+    const code = await readFile(worker!, 'utf8');
+    expect(code).not.toContain('import.meta.url');
+    expect(code).not.toMatch(/from "(?!node:|file:)[^"]+"/); // packages by absolute URL only
+  });
+});
