@@ -169,7 +169,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
       bytes: o.bytes,
       records: t?.records ?? 0,
       error: o.error ? text.fileError[o.error] : null,
-      identifiers: t ? perFileIdentifiers(t, (k) => t.keys[k].reduce((n, a) => n + a.length, 0)) : {},
+      identifiers: t ? perFileIdentifiers(t, (k) => t.keys[k].reduce((n, block) => n + block.count, 0)) : {},
     });
     if (t) totals.merge(t);
   };
