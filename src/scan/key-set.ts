@@ -145,8 +145,9 @@ function release(block: KeyBlock): void {
 // The codec's loops are functions of their own: a function of several long loops is compiled while it runs its
 // first loop and thrown away at the next, block after block, and ran at a quarter of the speed.
 
-// Where writeGaps32 or writeGaps64 stopped: 0 the next key's index, 1 gap bytes, 2 gaps, 3 the last key written.
-const gapState = new Float64Array(4);
+// Where writeGaps32 or writeGaps64 stopped: 0 the next key's index, 1 gap bytes, 2 gaps; and the last key written.
+const gapState = new Int32Array(3);
+const gapPrev = new Float64Array(1);
 
 /**
  * Codes the gaps of keys[from, to) after `prev` into the scratch page, from byte p and gap g on, until the page
@@ -162,8 +163,12 @@ function writeGaps32(
   control: Uint8Array,
   gaps: DataView,
 ): void {
-  let i = from;
-  for (; i < to; i++, g++) {
+  // Positions as int32 from the start (callers may hold them as doubles, which made every step convert them).
+  let i = from | 0;
+  const end = to | 0;
+  p |= 0;
+  g |= 0;
+  for (; i < end; i++, g++) {
     // Room for a gap of 4 bytes, its control byte and the padding.
     if (p + ((g + 4) >> 2) + 7 > pageBytes) break;
     const key = keys[i]!;
@@ -177,7 +182,7 @@ function writeGaps32(
   gapState[0] = i;
   gapState[1] = p;
   gapState[2] = g;
-  gapState[3] = prev;
+  gapPrev[0] = prev;
 }
 
 /** The raw low bytes two-lane gaps need so that the rest of the largest is below 2^32. */
@@ -204,8 +209,11 @@ function writeGaps64(
 ): void {
   const scale = byteScale[shift]!;
   const inverse = 1 / scale;
-  let i = from;
-  for (; i < to; i++, g++) {
+  let i = from | 0;
+  const end = to | 0;
+  p |= 0;
+  g |= 0;
+  for (; i < end; i++, g++) {
     if (p + ((g + 4) >> 2) + shift + 7 > pageBytes) break;
     const key = keys[i]!;
     const v = key - prev - 1; // exact: both keys are integers below 2^53
@@ -222,7 +230,7 @@ function writeGaps64(
   gapState[0] = i;
   gapState[1] = p;
   gapState[2] = g;
-  gapState[3] = prev;
+  gapPrev[0] = prev;
 }
 
 /**
@@ -274,7 +282,7 @@ class BlockWriter {
       const stop = gapState[0]!;
       this.keys += stop - i;
       this.bytes = gapState[1]!;
-      this.prev = gapState[3]!;
+      this.prev = gapPrev[0]!;
       i = stop;
       if (i < to) this.emit(false); // the page is full, or a gap needs a larger shift
     }
