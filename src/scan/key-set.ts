@@ -628,12 +628,6 @@ export class KeySet {
     }
   }
 
-  /** Merges all runs into one (for a moment when this thread would wait anyway: see ScanTally.compact). */
-  compact(): void {
-    this.flush();
-    this.mergeRuns(1);
-  }
-
   /** Merges the top runs until at most `keep` are left. */
   private mergeRuns(keep: number): void {
     const runs = this.runs;

@@ -237,14 +237,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
         // A part that began inside a quoted field (a line break within a CSV cell) is scanned again, knowing it.
         const fileTally = new ScanTally(listPeople);
         let inQuotes = false;
-        let compacted = false;
         for (let k = 0; k < pending.length; k++) {
-          // Once every part is with a worker, this thread merges what it holds into one run per key set while the
-          // last parts are scanned, rather than after them (the wait the scan would end with).
-          if (!compacted && k > 0 && pool.waiting === 0) {
-            fileTally.compact();
-            compacted = true;
-          }
           let outcome = await pending[k]!;
           pending[k] = null;
           if (inQuotes) outcome = await runRange(k, true, () => {});

@@ -132,17 +132,6 @@ export class ScanTally {
     if (other.people) for (const row of other.people.values()) this.addPerson(row);
   }
 
-  /**
-   * Merges each key set's runs into one, so that later counts read two runs at most: worth doing while this thread
-   * would otherwise wait for the last parts of a file, where it would have to merge them once they are in.
-   */
-  compact(): void {
-    for (const kind of identifierKinds) this.sets[kind].compact();
-    this.subjects.idCard.compact();
-    this.subjects.email.compact();
-    this.subjects.phone.compact();
-  }
-
   /** Adds another tally's snapshot: counts add up, keys unite. */
   merge(other: TallySnapshot): void {
     for (const kind of identifierKinds) {

@@ -147,11 +147,6 @@ export class WorkerPool {
     this.jobs.set(worker, jobs);
   }
 
-  /** Jobs not yet given to a worker. */
-  get waiting(): number {
-    return this.queue.length;
-  }
-
   run(job: ScanJob, onBytes: (bytes: number) => void): Promise<ScanJobResult> {
     if (this.size === 0) return runScanJob(job, onBytes);
     return new Promise((resolve, reject) => {
