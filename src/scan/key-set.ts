@@ -611,12 +611,12 @@ export class KeySet {
   }
 
   /** Adds a run, then merges the top runs while the one below holds about as many keys (or, at the bottom, twice). */
-  private push(run: Run): void {
+  private push(run: Run, settle = true): void {
     if (run.count === 0) return;
     this.distinctCount = null;
     const runs = this.runs;
     runs.push(run);
-    for (;;) {
+    while (settle) {
       const n = runs.length;
       if (n < 2) break;
       const due =
@@ -673,11 +673,14 @@ export class KeySet {
     return out;
   }
 
-  /** Unites blocks (from `takeBlocks`) with this set. */
-  addBlocks(blocks: readonly KeyBlock[]): void {
+  /**
+   * Unites blocks (from `takeBlocks`) with this set. `last`: the set is counted next, with nothing more to unite; the
+   * run is then left unmerged (the runs above the bottom one are merged when counting, the bottom one is not).
+   */
+  addBlocks(blocks: readonly KeyBlock[], last = false): void {
     this.flush();
     const run = blocks.filter((b) => b.count > 0);
-    this.push({ blocks: run, count: run.reduce((n, b) => n + b.count, 0) });
+    this.push({ blocks: run, count: run.reduce((n, b) => n + b.count, 0) }, !last);
   }
 
   /** Unites sorted distinct keys (from `pack`) with this set. */

@@ -241,7 +241,9 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
           let outcome = await pending[k]!;
           pending[k] = null;
           if (inQuotes) outcome = await runRange(k, true, () => {});
-          fileTally.merge(outcome.tally);
+          // The last part is left unmerged: counting the file's keys next reads it as it is, where merging it first
+          // could merge the largest runs once more after the scan (a quarter of a second on 1 GB).
+          fileTally.merge(outcome.tally, k === pending.length - 1);
           inQuotes = outcome.endsInQuotes;
         }
         for (const c of layout.headerCategories) fileTally.categories.add(c);

@@ -132,17 +132,17 @@ export class ScanTally {
     if (other.people) for (const row of other.people.values()) this.addPerson(row);
   }
 
-  /** Adds another tally's snapshot: counts add up, keys unite. */
-  merge(other: TallySnapshot): void {
+  /** Adds another tally's snapshot: counts add up, keys unite (`last`: the last snapshot before counting). */
+  merge(other: TallySnapshot, last = false): void {
     for (const kind of identifierKinds) {
       this.valid[kind] += other.valid[kind];
-      this.sets[kind].addBlocks(other.keys[kind]);
+      this.sets[kind].addBlocks(other.keys[kind], last);
     }
     this.peselInvalid += other.peselInvalid;
     this.records += other.records;
-    this.subjects.idCard.addBlocks(other.subjectKeys.idCard);
-    this.subjects.email.addBlocks(other.subjectKeys.email);
-    this.subjects.phone.addBlocks(other.subjectKeys.phone);
+    this.subjects.idCard.addBlocks(other.subjectKeys.idCard, last);
+    this.subjects.email.addBlocks(other.subjectKeys.email, last);
+    this.subjects.phone.addBlocks(other.subjectKeys.phone, last);
     for (const c of other.categories) this.categories.add(c);
     if (other.people) for (const row of other.people) this.addPerson(row);
   }
