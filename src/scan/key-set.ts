@@ -66,6 +66,9 @@ function radixSort(keys: KeyArray): void {
  */
 export type KeyBlock = { count: number; first: number; last: number; shift: number; bytes: Uint8Array };
 
+/** Runs a count reads at once (each with an array of blockKeys keys); more are merged first. */
+const maxCountedRuns = 8;
+
 /** Keys the scratch arrays hold that merges decode blocks into and collect keys in (a block holds fewer). */
 const blockKeys = 1 << 16;
 
@@ -446,47 +449,6 @@ function mergeRun(
   return { blocks: writer.blocks, count: writer.blocks.reduce((n, block) => n + block.count, 0) };
 }
 
-/** How many keys in [lo, hi] two runs share: blocks outside the range, or beside the other run's, are not read. */
-function sharedBetween(lanes: 1 | 2, x: Run, y: Run, lo: number, hi: number): number {
-  const s = scratchArrays();
-  const a = lanes === 2 ? s.a64 : s.a32;
-  const b = lanes === 2 ? s.b64 : s.b32;
-  let shared = 0;
-  let i = 0;
-  let j = 0;
-  let decodedA = -1;
-  let decodedB = -1;
-  while (i < x.blocks.length && j < y.blocks.length) {
-    const p = x.blocks[i]!;
-    const q = y.blocks[j]!;
-    if (p.last < lo || p.last < q.first) {
-      i++;
-      continue;
-    }
-    if (q.last < lo || q.last < p.first) {
-      j++;
-      continue;
-    }
-    if (p.first > hi || q.first > hi) break;
-    if (decodedA !== i) {
-      decodeInto(p, a);
-      decodedA = i;
-    }
-    if (decodedB !== j) {
-      decodeInto(q, b);
-      decodedB = j;
-    }
-    shared +=
-      lanes === 2
-        ? countShared64(a as Float64Array, p.count, b as Float64Array, q.count, lo, hi)
-        : countShared32(a as Uint32Array, p.count, b as Uint32Array, q.count, lo, hi);
-    // The block that ends first is done; the other may share keys with the next one.
-    if (p.last <= q.last) i++;
-    else j++;
-  }
-  return shared;
-}
-
 function countShared32(a: Uint32Array, n: number, b: Uint32Array, m: number, lo: number, hi: number): number {
   let i = lowerBound(a, 0, n, lo);
   let j = lowerBound(b, 0, m, lo);
@@ -524,6 +486,167 @@ function countShared64(
   return shared;
 }
 
+/** A run read block by block in key order, for counting (each reader decodes into an array of its own). */
+class RunReader {
+  private next = 0;
+  private readonly keys: KeyArray;
+  private pos = 0;
+  private len = 0;
+
+  constructor(
+    private readonly run: Run,
+    lanes: 1 | 2,
+    lo: number,
+  ) {
+    this.keys = lanes === 2 ? new Float64Array(blockKeys) : new Uint32Array(blockKeys);
+    while (this.next < run.blocks.length && run.blocks[this.next]!.last < lo) this.next++;
+  }
+
+  /** Appends the run's next keys below `end` to out[at, …) (grown as needed); returns where they end. */
+  take(end: number, gather: Gather, at: number): number {
+    for (;;) {
+      if (this.pos === this.len) {
+        const block = this.run.blocks[this.next];
+        if (!block || block.first >= end) return at;
+        decodeInto(block, this.keys);
+        this.next++;
+        this.pos = 0;
+        this.len = block.count;
+      }
+      const stop = lowerBound(this.keys, this.pos, this.len, end);
+      gather.reserve(at + stop - this.pos);
+      gather.keys.set(this.keys.subarray(this.pos, stop), at);
+      at += stop - this.pos;
+      this.pos = stop;
+      if (stop < this.len) return at;
+    }
+  }
+}
+
+/** A growable scratch array of keys. */
+class Gather {
+  keys: KeyArray;
+
+  constructor(private readonly lanes: 1 | 2) {
+    this.keys = lanes === 2 ? new Float64Array(1024) : new Uint32Array(1024);
+  }
+
+  reserve(n: number): void {
+    if (n <= this.keys.length) return;
+    const bigger = this.lanes === 2 ? new Float64Array(n * 2) : new Uint32Array(n * 2);
+    bigger.set(this.keys);
+    this.keys = bigger;
+  }
+}
+
+/** Unites sorted distinct a[0, n) and b[0, m) into out (room for n + m); returns the keys written. */
+function unite32(a: Uint32Array, n: number, b: Uint32Array, m: number, out: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let w = 0;
+  while (i < n && j < m) {
+    const x = a[i]!;
+    const y = b[j]!;
+    const takeA = +(x <= y);
+    out[w++] = x * takeA + y * (1 - takeA);
+    i += takeA;
+    j += +(y <= x);
+  }
+  while (i < n) out[w++] = a[i++]!;
+  while (j < m) out[w++] = b[j++]!;
+  return w;
+}
+
+function unite64(a: Float64Array, n: number, b: Float64Array, m: number, out: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let w = 0;
+  while (i < n && j < m) {
+    const x = a[i]!;
+    const y = b[j]!;
+    const takeA = +(x <= y);
+    out[w++] = x * takeA + y * (1 - takeA);
+    i += takeA;
+    j += +(y <= x);
+  }
+  while (i < n) out[w++] = a[i++]!;
+  while (j < m) out[w++] = b[j++]!;
+  return w;
+}
+
+/**
+ * How many distinct keys in [lo, hi] the runs hold together, without merging them: the key range is cut where the
+ * bottom (largest) run's blocks begin; in each piece the other runs' keys are gathered and united as arrays (a few
+ * thousand keys) and counted with the bottom block's, less those they share. Each block is decoded once; no block
+ * is coded, so counting after the last part costs a read of the keys rather than merges of the largest runs.
+ */
+function unionBetween(lanes: 1 | 2, runs: readonly Run[], lo: number, hi: number): number {
+  const bottom = runs[0];
+  if (!bottom) return 0;
+  if (runs.length === 1) return runBetween(lanes, bottom, lo, hi);
+  const readers = runs.slice(1).map((run) => new RunReader(run, lanes, lo));
+  const gather = new Gather(lanes);
+  const united = [new Gather(lanes), new Gather(lanes)] as const;
+  const starts = new Array<number>(readers.length).fill(0);
+  const bottomKeys = lanes === 2 ? scratchArrays().a64 : scratchArrays().a32;
+  let total = 0;
+  // Piece j covers [start of bottom block j, start of block j + 1); piece -1 lies below block 0.
+  for (let j = -1; j < bottom.blocks.length; j++) {
+    const block = j >= 0 ? bottom.blocks[j]! : null;
+    const from = Math.max(lo, block ? block.first : 0);
+    const end = Math.min(hi + 1, bottom.blocks[j + 1]?.first ?? Number.POSITIVE_INFINITY);
+    if (from > hi) break;
+    if (end <= from) continue;
+    // The other runs' keys below `end`, united into one sorted array (keys below `from` are skipped in counting).
+    let at = 0;
+    for (let r = 0; r < readers.length; r++) {
+      starts[r] = at;
+      at = readers[r]!.take(end, gather, at);
+    }
+    let n = 0;
+    let cur = 0;
+    for (let r = 0; r < readers.length; r++) {
+      const segFrom = starts[r]!;
+      const segTo = r + 1 < readers.length ? starts[r + 1]! : at;
+      const out = united[1 - cur]!;
+      out.reserve(n + segTo - segFrom);
+      const seg = gather.keys.subarray(segFrom, segTo);
+      n =
+        lanes === 2
+          ? unite64(
+              united[cur]!.keys as Float64Array,
+              n,
+              seg as Float64Array,
+              segTo - segFrom,
+              out.keys as Float64Array,
+            )
+          : unite32(
+              united[cur]!.keys as Uint32Array,
+              n,
+              seg as Uint32Array,
+              segTo - segFrom,
+              out.keys as Uint32Array,
+            );
+      cur = 1 - cur;
+    }
+    const others = united[cur]!.keys;
+    const othersFrom = lowerBound(others, 0, n, from);
+    const othersIn = lowerBound(others, othersFrom, n, end) - othersFrom;
+    if (!block || block.last < from) {
+      total += othersIn;
+      continue;
+    }
+    decodeInto(block, bottomKeys);
+    const mineIn = lowerBound(bottomKeys, 0, block.count, end) - lowerBound(bottomKeys, 0, block.count, from);
+    const shared =
+      lanes === 2
+        ? countShared64(bottomKeys as Float64Array, block.count, others as Float64Array, n, from, end - 1)
+        : countShared32(bottomKeys as Uint32Array, block.count, others as Uint32Array, n, from, end - 1);
+    total += mineIn + othersIn - shared;
+  }
+  return total;
+}
+
 /** How many keys of a run lie in [lo, hi]: blocks wholly inside or outside are counted by their bounds. */
 function runBetween(lanes: 1 | 2, run: Run, lo: number, hi: number): number {
   const keys = lanes === 2 ? scratchArrays().a64 : scratchArrays().a32;
@@ -551,8 +674,7 @@ function runBetween(lanes: 1 | 2, run: Run, lo: number, hi: number): number {
  * (a part of a file, a batch of keys) are kept as a stack, each merged into the one below it once it holds about
  * as many keys (a binary counter: a key is merged about log2(runs) times, where merging every run into one set
  * merged it runs / 2 times), and the bottom run takes the next one only once that holds half as many keys as it.
- * The distinct count needs no merge of the two then left: it is their sizes less the keys they share, found by
- * reading both once. Two-lane keys (64-bit hashes) keep 53 bits: among ten million values a collision has a chance
+ * Counting needs no merge of the runs then left: it reads them side by side (see unionBetween). Two-lane keys (64-bit hashes) keep 53 bits: among ten million values a collision has a chance
  * near 1 in 200.
  */
 export class KeySet {
@@ -589,13 +711,8 @@ export class KeySet {
   get size(): number {
     this.flush();
     if (this.distinctCount === null) {
-      this.mergeRuns(2);
-      const [x, y] = this.runs;
-      this.distinctCount = !x
-        ? 0
-        : !y
-          ? x.count
-          : x.count + y.count - sharedBetween(this.lanes, x, y, 0, Number.MAX_SAFE_INTEGER);
+      this.mergeRuns(maxCountedRuns);
+      this.distinctCount = unionBetween(this.lanes, this.runs, 0, Number.MAX_SAFE_INTEGER);
     }
     return this.distinctCount;
   }
@@ -675,7 +792,7 @@ export class KeySet {
 
   /**
    * Unites blocks (from `takeBlocks`) with this set. `last`: the set is counted next, with nothing more to unite; the
-   * run is then left unmerged (the runs above the bottom one are merged when counting, the bottom one is not).
+   * run is then left unmerged, as counting reads runs side by side.
    */
   addBlocks(blocks: readonly KeyBlock[], last = false): void {
     this.flush();
@@ -710,12 +827,8 @@ export class KeySet {
   /** How many keys lie in [lo, hi]. */
   countBetween(lo: number, hi: number): number {
     this.flush();
-    this.mergeRuns(2);
-    const [x, y] = this.runs;
-    if (!x) return 0;
-    const inX = runBetween(this.lanes, x, lo, hi);
-    if (!y) return inX;
-    return inX + runBetween(this.lanes, y, lo, hi) - sharedBetween(this.lanes, x, y, lo, hi);
+    this.mergeRuns(maxCountedRuns);
+    return unionBetween(this.lanes, this.runs, lo, hi);
   }
 
   forEach(visit: (key: number) => void): void {
