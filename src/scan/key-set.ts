@@ -673,8 +673,8 @@ function runBetween(lanes: 1 | 2, run: Run, lo: number, hi: number): number {
  * Merging coded runs costs about three times what merging arrays did, so a set merges less often: runs arriving
  * (a part of a file, a batch of keys) are kept as a stack, each merged into the one below it once it holds about
  * as many keys (a binary counter: a key is merged about log2(runs) times, where merging every run into one set
- * merged it runs / 2 times), and the bottom run takes the next one only once that holds half as many keys as it.
- * Counting needs no merge of the runs then left: it reads them side by side (see unionBetween). Two-lane keys (64-bit hashes) keep 53 bits: among ten million values a collision has a chance
+ * merged it runs / 2 times). Counting needs no merge of the runs then left: it reads them side by side (see
+ * unionBetween). Two-lane keys (64-bit hashes) keep 53 bits: among ten million values a collision has a chance
  * near 1 in 200.
  */
 export class KeySet {
@@ -727,7 +727,7 @@ export class KeySet {
     this.push(mergeRun(this.lanes, [], [], batch.subarray(0, n)));
   }
 
-  /** Adds a run, then merges the top runs while the one below holds about as many keys (or, at the bottom, twice). */
+  /** Adds a run, then merges the top two runs while the lower one holds at most a quarter more keys. */
   private push(run: Run, settle = true): void {
     if (run.count === 0) return;
     this.distinctCount = null;
@@ -736,8 +736,7 @@ export class KeySet {
     while (settle) {
       const n = runs.length;
       if (n < 2) break;
-      const due =
-        n >= 3 ? runs[n - 2]!.count <= runs[n - 1]!.count * 1.25 : runs[1]!.count * 2 >= runs[0]!.count;
+      const due = runs[n - 2]!.count <= runs[n - 1]!.count * 1.25;
       if (!due) break;
       const top = runs.pop()!;
       const below = runs.pop()!;
