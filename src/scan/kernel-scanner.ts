@@ -197,18 +197,19 @@ export class KernelScanner implements TextScanner {
     idle.push(this.slot);
   }
 
-  /** Moves the kernel's key list (sorted and distinct there) into its key set as one block. */
+  /**
+   * Unites the kernel's key list (sorted and distinct there) with its key set, read in place: the merge codes the
+   * keys into the set's blocks before the kernel runs again, so no copy of the list is made.
+   */
   takeKeys(list: number): void {
     const k = this.k;
     const n = k.sortList(list);
     if (n > 0) {
       const set = lists[list]!(this.tally);
       const at = k.listAt(list);
-      set.addBlocks([
-        set.lanes === 1
-          ? new Uint32Array(k.memory.buffer, at, n).slice()
-          : new Float64Array(k.memory.buffer, at, n).slice(),
-      ]);
+      set.addSorted(
+        set.lanes === 1 ? new Uint32Array(k.memory.buffer, at, n) : new Float64Array(k.memory.buffer, at, n),
+      );
     }
     k.clearList(list);
   }

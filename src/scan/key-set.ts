@@ -55,27 +55,635 @@ function radixSort(keys: KeyArray): void {
   if (swapped) new Uint32Array(keys.buffer, keys.byteOffset, n * words).set(src);
 }
 
-/** Keys a block holds after a split; a block that outgrows twice this is split again. */
-const blockTarget = 1 << 18;
-const headroom = (n: number) => Math.max(n >> 3, 64);
+/**
+ * Sorted distinct keys, delta coded: `first`, then for each further key its gap to the one before, less one. A gap
+ * is `shift` raw low bytes (two-lane blocks whose gaps reach 2^32 only) and the rest in 1 to 4 bytes, the rest's
+ * length in two bits of a control byte (control bytes first, then the gaps, then 3 bytes of padding: gaps are
+ * read and written 4 bytes at a time, without a branch on their length, whose mispredictions made a byte-wise
+ * varint code three times slower on hashes). Dense keys such as PESEL and phone numbers take about 1.3 bytes each,
+ * 53-bit hashes about 4.3, where arrays took 4 and 8. Each block's bytes lie on an ArrayBuffer of their own (a page,
+ * see pageBytes, or its exact size for the last block of a run), so a block crosses threads as a transferred buffer.
+ */
+export type KeyBlock = { count: number; first: number; last: number; shift: number; bytes: Uint8Array };
+
+/** Runs a count reads at once (each with an array of blockKeys keys); more are merged first. */
+const maxCountedRuns = 8;
+
+/** Keys the scratch arrays hold that merges decode blocks into and collect keys in (a block holds fewer). */
+const blockKeys = 1 << 16;
+
+// Per-thread scratch of the codec and merges (module state is per worker), made on first use.
+type Scratch = {
+  a32: Uint32Array;
+  a64: Float64Array;
+  b32: Uint32Array;
+  b64: Float64Array;
+  o32: Uint32Array;
+  o64: Float64Array;
+  control: Uint8Array;
+  gaps: DataView;
+  gapBytes: Uint8Array;
+};
+let work: Scratch | null = null;
+
+function scratchArrays(): Scratch {
+  if (!work) {
+    const a = new ArrayBuffer(blockKeys * 8);
+    const b = new ArrayBuffer(blockKeys * 8);
+    const o = new ArrayBuffer(blockKeys * 8);
+    // A page's gaps; a gap is written 4 bytes at a time.
+    const gaps = new ArrayBuffer(pageBytes + 8);
+    work = {
+      a32: new Uint32Array(a, 0, blockKeys),
+      a64: new Float64Array(a),
+      b32: new Uint32Array(b, 0, blockKeys),
+      b64: new Float64Array(b),
+      o32: new Uint32Array(o, 0, blockKeys),
+      o64: new Float64Array(o),
+      control: new Uint8Array(pageBytes / 4),
+      gaps: new DataView(gaps),
+      gapBytes: new Uint8Array(gaps),
+    };
+  }
+  return work;
+}
+
+const byteScale = [1, 256, 65536, 16777216];
+
+/**
+ * Bytes of a full block. Blocks are cut where their bytes fill a page of this size rather than at a number of keys,
+ * so every full block has a buffer of the same size, which any other can reuse: a merge writes its blocks on the
+ * pages of blocks it has read, and pages left over are kept for the next merge, where blocks of varying sizes left
+ * a set's worth of freed buffers to the garbage collector (resident memory keeps freed memory outside the
+ * JavaScript heap until a collection). A page holds fewer keys than a block's scratch arrays (at least 1.25 bytes a
+ * key: at most 52 429).
+ */
+const pageBytes = 1 << 16;
+
+/**
+ * Pages no block uses, kept for the next blocks written on this thread (at most maxFreePages). The main thread's
+ * merges free more pages than they fill (runs code denser as they grow); those go back to the workers with their
+ * next job (see takeFreePages), which would otherwise take new ones for every part they scan.
+ */
+const freePages: ArrayBuffer[] = [];
+const maxFreePages = 96;
+
+/** Takes up to `max` of this thread's free pages, for another thread to write its blocks on. */
+export function takeFreePages(max: number): ArrayBuffer[] {
+  return freePages.splice(Math.max(0, freePages.length - max));
+}
+
+/** Adds pages (from another thread's `takeFreePages`) to this thread's free pages. */
+export function addFreePages(pages: readonly ArrayBuffer[]): void {
+  for (const page of pages)
+    if (page.byteLength === pageBytes && freePages.length < maxFreePages) freePages.push(page);
+}
+
+/** Offers a block's buffer for reuse once its keys have been read (only pages are kept). */
+function release(block: KeyBlock): void {
+  const buffer = block.bytes.buffer as ArrayBuffer;
+  if (buffer.byteLength === pageBytes && freePages.length < maxFreePages) freePages.push(buffer);
+}
+
+// The codec's loops are functions of their own: a function of several long loops is compiled while it runs its
+// first loop and thrown away at the next, block after block, and ran at a quarter of the speed.
+
+// Where writeGaps32 or writeGaps64 stopped: 0 the next key's index, 1 gap bytes, 2 gaps; and the last key written.
+const gapState = new Int32Array(3);
+const gapPrev = new Float64Array(1);
+
+/**
+ * Codes the gaps of keys[from, to) after `prev` into the scratch page, from byte p and gap g on, until the page
+ * is full (gapState gives where it stopped).
+ */
+function writeGaps32(
+  keys: Uint32Array,
+  from: number,
+  to: number,
+  prev: number,
+  p: number,
+  g: number,
+  control: Uint8Array,
+  gaps: DataView,
+): void {
+  // Positions as int32 from the start (callers may hold them as doubles, which made every step convert them).
+  let i = from | 0;
+  const end = to | 0;
+  p |= 0;
+  g |= 0;
+  for (; i < end; i++, g++) {
+    // Room for a gap of 4 bytes, its control byte and the padding.
+    if (p + ((g + 4) >> 2) + 7 > pageBytes) break;
+    const key = keys[i]!;
+    const v = (key - prev - 1) | 0; // the gap's 32 bits (int arithmetic; setUint32 reads them unsigned)
+    prev = key;
+    const size = (31 - Math.clz32(v | 1)) >> 3; // bytes less one
+    gaps.setUint32(p, v, true);
+    p += size + 1;
+    control[g >> 2] = control[g >> 2]! | (size << ((g & 3) << 1));
+  }
+  gapState[0] = i;
+  gapState[1] = p;
+  gapState[2] = g;
+  gapPrev[0] = prev;
+}
+
+/** The raw low bytes two-lane gaps need so that the rest of the largest is below 2^32. */
+function shiftFor64(keys: Float64Array, from: number, to: number, prev: number): number {
+  if (from >= to) return 0;
+  let max = keys[from]! - prev;
+  for (let i = from + 1; i < to; i++) max = Math.max(max, keys[i]! - keys[i - 1]!);
+  let shift = 0;
+  while (max - 1 >= 4294967296 * byteScale[shift]!) shift++;
+  return shift;
+}
+
+/** As writeGaps32, for two-lane keys; it also stops at a gap whose rest does not fit in 4 bytes. */
+function writeGaps64(
+  keys: Float64Array,
+  from: number,
+  to: number,
+  prev: number,
+  p: number,
+  g: number,
+  shift: number,
+  control: Uint8Array,
+  gaps: DataView,
+): void {
+  const scale = byteScale[shift]!;
+  const inverse = 1 / scale;
+  let i = from | 0;
+  const end = to | 0;
+  p |= 0;
+  g |= 0;
+  for (; i < end; i++, g++) {
+    if (p + ((g + 4) >> 2) + shift + 7 > pageBytes) break;
+    const key = keys[i]!;
+    const v = key - prev - 1; // exact: both keys are integers below 2^53
+    const rest = Math.floor(v * inverse); // exact: scale is a power of two
+    if (rest >= 4294967296) break;
+    prev = key;
+    gaps.setUint32(p, v - rest * scale, true);
+    p += shift;
+    const size = (31 - Math.clz32(rest | 1)) >> 3;
+    gaps.setUint32(p, rest, true);
+    p += size + 1;
+    control[g >> 2] = control[g >> 2]! | (size << ((g & 3) << 1));
+  }
+  gapState[0] = i;
+  gapState[1] = p;
+  gapState[2] = g;
+  gapPrev[0] = prev;
+}
+
+/**
+ * Codes sorted distinct keys, written in order in any number of pieces, into blocks of a page each (the last one
+ * exactly its size). One writer at a time per thread: the page being filled is the thread's scratch.
+ */
+class BlockWriter {
+  readonly blocks: KeyBlock[] = [];
+  /** Keys in the block being written (0: none). */
+  private keys = 0;
+  private first = 0;
+  private prev = 0;
+  private bytes = 0;
+  private shift = 0;
+
+  constructor(private readonly scratch: Scratch) {}
+
+  write(keys: KeyArray, from: number, to: number): void {
+    if (from >= to) return;
+    const s = this.scratch;
+    // Two-lane keys: the shift of the piece's largest gap, for the blocks begun in it.
+    const shift =
+      keys instanceof Float64Array ? shiftFor64(keys, from, to, this.keys > 0 ? this.prev : keys[from]!) : 0;
+    let i = from;
+    while (i < to) {
+      if (this.keys === 0) {
+        this.first = keys[i]!;
+        this.prev = this.first;
+        this.keys = 1;
+        this.bytes = 0;
+        this.shift = shift;
+        i++;
+        continue;
+      }
+      if (keys instanceof Uint32Array)
+        writeGaps32(keys, i, to, this.prev, this.bytes, this.keys - 1, s.control, s.gaps);
+      else
+        writeGaps64(
+          keys as Float64Array,
+          i,
+          to,
+          this.prev,
+          this.bytes,
+          this.keys - 1,
+          this.shift,
+          s.control,
+          s.gaps,
+        );
+      const stop = gapState[0]!;
+      this.keys += stop - i;
+      this.bytes = gapState[1]!;
+      this.prev = gapPrev[0]!;
+      i = stop;
+      if (i < to) this.emit(false); // the page is full, or a gap needs a larger shift
+    }
+  }
+
+  /** Ends the block being written; `exact`: on a buffer of its size rather than a page. */
+  emit(exact: boolean): void {
+    if (this.keys === 0) return;
+    const s = this.scratch;
+    const controlBytes = (this.keys + 2) >> 2;
+    const size = controlBytes + this.bytes + 3;
+    const bytes = exact
+      ? new Uint8Array(size)
+      : new Uint8Array(freePages.pop() ?? new ArrayBuffer(pageBytes), 0, size);
+    bytes.set(s.control.subarray(0, controlBytes));
+    bytes.set(s.gapBytes.subarray(0, this.bytes), controlBytes);
+    bytes.fill(0, controlBytes + this.bytes);
+    s.control.fill(0, 0, controlBytes); // the next block's control bits are or-ed in
+    this.blocks.push({ count: this.keys, first: this.first, last: this.prev, shift: this.shift, bytes });
+    this.keys = 0;
+  }
+
+  /** Writes `block` as it is (the keys written so far end a block first). */
+  pass(block: KeyBlock): void {
+    this.emit(true);
+    this.blocks.push(block);
+  }
+}
+
+/** Writes the block's keys to out[0, count). */
+function decode32(block: KeyBlock, out: Uint32Array): void {
+  const bytes = block.bytes;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = block.count;
+  let p = (n + 2) >> 2;
+  let key = block.first;
+  out[0] = key;
+  for (let i = 1, g = 0; i < n; i++, g++) {
+    const size = (bytes[g >> 2]! >> ((g & 3) << 1)) & 3;
+    const v = (view.getUint32(p, true) & (0xffffffff >>> ((3 - size) << 3))) >>> 0;
+    p += size + 1;
+    key += v + 1;
+    out[i] = key;
+  }
+}
+
+function decode64(block: KeyBlock, out: Float64Array): void {
+  const bytes = block.bytes;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const shift = block.shift;
+  const scale = byteScale[shift]!;
+  const lowMask = scale - 1;
+  const n = block.count;
+  let p = (n + 2) >> 2;
+  let key = block.first;
+  out[0] = key;
+  for (let i = 1, g = 0; i < n; i++, g++) {
+    const low = view.getUint32(p, true) & lowMask;
+    p += shift;
+    const size = (bytes[g >> 2]! >> ((g & 3) << 1)) & 3;
+    const rest = (view.getUint32(p, true) & (0xffffffff >>> ((3 - size) << 3))) >>> 0;
+    p += size + 1;
+    key += low + rest * scale + 1;
+    out[i] = key;
+  }
+}
+
+/** Sorted distinct keys as blocks, each below the next. */
+type Run = { blocks: KeyBlock[]; count: number };
+
+function decodeInto(block: KeyBlock, keys: KeyArray): void {
+  if (keys instanceof Uint32Array) decode32(block, keys);
+  else decode64(block, keys as Float64Array);
+}
+
+/**
+ * Unites run `mine` with sorted distinct keys, given as blocks or as one array, in one pass into new blocks. Each
+ * block read is decoded whole into a scratch array, and its page is then free for the blocks written; where one
+ * side has ended, the other's remaining blocks pass unchanged.
+ */
+function mergeRun(
+  lanes: 1 | 2,
+  mine: readonly KeyBlock[],
+  theirs: readonly KeyBlock[],
+  raw: KeyArray | null,
+): Run {
+  const s = scratchArrays();
+  const wide = lanes === 2;
+  const writer = new BlockWriter(s);
+  const outKeys = wide ? s.o64 : s.o32;
+  const none = wide ? new Float64Array(0) : new Uint32Array(0);
+  let w = 0;
+  // Side a: this set's blocks; side b: the incoming blocks, or the array.
+  let ai = 0;
+  let a: KeyArray = none;
+  let ap = 0;
+  let aLen = 0;
+  let bi = 0;
+  let b: KeyArray = raw ?? none;
+  let bp = 0;
+  let bLen = raw ? raw.length : 0;
+  for (;;) {
+    if (ap === aLen && ai < mine.length) {
+      if (bp === bLen && bi === theirs.length) {
+        writer.write(outKeys, 0, w);
+        w = 0;
+        while (ai < mine.length) writer.pass(mine[ai++]!);
+        continue;
+      }
+      const block = mine[ai++]!;
+      a = wide ? s.a64 : s.a32;
+      decodeInto(block, a);
+      ap = 0;
+      aLen = block.count;
+      release(block);
+      continue;
+    }
+    if (bp === bLen && bi < theirs.length) {
+      if (ap === aLen && ai === mine.length) {
+        writer.write(outKeys, 0, w);
+        w = 0;
+        while (bi < theirs.length) writer.pass(theirs[bi++]!);
+        continue;
+      }
+      const block = theirs[bi++]!;
+      b = wide ? s.b64 : s.b32;
+      decodeInto(block, b);
+      bp = 0;
+      bLen = block.count;
+      release(block);
+      continue;
+    }
+    if (ap < aLen && bp < bLen) {
+      const end = wide
+        ? mergeStep64(a as Float64Array, ap, aLen, b as Float64Array, bp, bLen, outKeys as Float64Array, w)
+        : mergeStep32(a as Uint32Array, ap, aLen, b as Uint32Array, bp, bLen, outKeys as Uint32Array, w);
+      ap = end[0]!;
+      bp = end[1]!;
+      w = end[2]!;
+    } else if (ap < aLen || bp < bLen) {
+      // One side is left: its keys go to the writer as they are.
+      if (w > 0) {
+        writer.write(outKeys, 0, w);
+        w = 0;
+      }
+      if (ap < aLen) {
+        writer.write(a, ap, aLen);
+        ap = aLen;
+      } else {
+        writer.write(b, bp, bLen);
+        bp = bLen;
+      }
+    } else break;
+    if (w === blockKeys) {
+      writer.write(outKeys, 0, w);
+      w = 0;
+    }
+  }
+  writer.write(outKeys, 0, w);
+  writer.emit(true);
+  return { blocks: writer.blocks, count: writer.blocks.reduce((n, block) => n + block.count, 0) };
+}
+
+function countShared32(a: Uint32Array, n: number, b: Uint32Array, m: number, lo: number, hi: number): number {
+  let i = lowerBound(a, 0, n, lo);
+  let j = lowerBound(b, 0, m, lo);
+  let shared = 0;
+  while (i < n && j < m) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x > hi || y > hi) break;
+    shared += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
+  }
+  return shared;
+}
+
+function countShared64(
+  a: Float64Array,
+  n: number,
+  b: Float64Array,
+  m: number,
+  lo: number,
+  hi: number,
+): number {
+  let i = lowerBound(a, 0, n, lo);
+  let j = lowerBound(b, 0, m, lo);
+  let shared = 0;
+  while (i < n && j < m) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x > hi || y > hi) break;
+    shared += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
+  }
+  return shared;
+}
+
+/** A run read block by block in key order, for counting (each reader decodes into an array of its own). */
+class RunReader {
+  private next = 0;
+  private readonly keys: KeyArray;
+  private pos = 0;
+  private len = 0;
+
+  constructor(
+    private readonly run: Run,
+    lanes: 1 | 2,
+    lo: number,
+  ) {
+    this.keys = lanes === 2 ? new Float64Array(blockKeys) : new Uint32Array(blockKeys);
+    while (this.next < run.blocks.length && run.blocks[this.next]!.last < lo) this.next++;
+  }
+
+  /** Appends the run's next keys below `end` to out[at, …) (grown as needed); returns where they end. */
+  take(end: number, gather: Gather, at: number): number {
+    for (;;) {
+      if (this.pos === this.len) {
+        const block = this.run.blocks[this.next];
+        if (!block || block.first >= end) return at;
+        decodeInto(block, this.keys);
+        this.next++;
+        this.pos = 0;
+        this.len = block.count;
+      }
+      const stop = lowerBound(this.keys, this.pos, this.len, end);
+      gather.reserve(at + stop - this.pos);
+      gather.keys.set(this.keys.subarray(this.pos, stop), at);
+      at += stop - this.pos;
+      this.pos = stop;
+      if (stop < this.len) return at;
+    }
+  }
+}
+
+/** A growable scratch array of keys. */
+class Gather {
+  keys: KeyArray;
+
+  constructor(private readonly lanes: 1 | 2) {
+    this.keys = lanes === 2 ? new Float64Array(1024) : new Uint32Array(1024);
+  }
+
+  reserve(n: number): void {
+    if (n <= this.keys.length) return;
+    const bigger = this.lanes === 2 ? new Float64Array(n * 2) : new Uint32Array(n * 2);
+    bigger.set(this.keys);
+    this.keys = bigger;
+  }
+}
+
+/** Unites sorted distinct a[0, n) and b[0, m) into out (room for n + m); returns the keys written. */
+function unite32(a: Uint32Array, n: number, b: Uint32Array, m: number, out: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let w = 0;
+  while (i < n && j < m) {
+    const x = a[i]!;
+    const y = b[j]!;
+    const takeA = +(x <= y);
+    out[w++] = x * takeA + y * (1 - takeA);
+    i += takeA;
+    j += +(y <= x);
+  }
+  while (i < n) out[w++] = a[i++]!;
+  while (j < m) out[w++] = b[j++]!;
+  return w;
+}
+
+function unite64(a: Float64Array, n: number, b: Float64Array, m: number, out: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let w = 0;
+  while (i < n && j < m) {
+    const x = a[i]!;
+    const y = b[j]!;
+    const takeA = +(x <= y);
+    out[w++] = x * takeA + y * (1 - takeA);
+    i += takeA;
+    j += +(y <= x);
+  }
+  while (i < n) out[w++] = a[i++]!;
+  while (j < m) out[w++] = b[j++]!;
+  return w;
+}
+
+/**
+ * How many distinct keys in [lo, hi] the runs hold together, without merging them: the key range is cut where the
+ * bottom (largest) run's blocks begin; in each piece the other runs' keys are gathered and united as arrays (a few
+ * thousand keys) and counted with the bottom block's, less those they share. Each block is decoded once; no block
+ * is coded, so counting after the last part costs a read of the keys rather than merges of the largest runs.
+ */
+function unionBetween(lanes: 1 | 2, runs: readonly Run[], lo: number, hi: number): number {
+  const bottom = runs[0];
+  if (!bottom) return 0;
+  if (runs.length === 1) return runBetween(lanes, bottom, lo, hi);
+  const readers = runs.slice(1).map((run) => new RunReader(run, lanes, lo));
+  const gather = new Gather(lanes);
+  const united = [new Gather(lanes), new Gather(lanes)] as const;
+  const starts = new Array<number>(readers.length).fill(0);
+  const bottomKeys = lanes === 2 ? scratchArrays().a64 : scratchArrays().a32;
+  let total = 0;
+  // Piece j covers [start of bottom block j, start of block j + 1); piece -1 lies below block 0.
+  for (let j = -1; j < bottom.blocks.length; j++) {
+    const block = j >= 0 ? bottom.blocks[j]! : null;
+    const from = Math.max(lo, block ? block.first : 0);
+    const end = Math.min(hi + 1, bottom.blocks[j + 1]?.first ?? Number.POSITIVE_INFINITY);
+    if (from > hi) break;
+    if (end <= from) continue;
+    // The other runs' keys below `end`, united into one sorted array (keys below `from` are skipped in counting).
+    let at = 0;
+    for (let r = 0; r < readers.length; r++) {
+      starts[r] = at;
+      at = readers[r]!.take(end, gather, at);
+    }
+    let n = 0;
+    let cur = 0;
+    for (let r = 0; r < readers.length; r++) {
+      const segFrom = starts[r]!;
+      const segTo = r + 1 < readers.length ? starts[r + 1]! : at;
+      const out = united[1 - cur]!;
+      out.reserve(n + segTo - segFrom);
+      const seg = gather.keys.subarray(segFrom, segTo);
+      n =
+        lanes === 2
+          ? unite64(
+              united[cur]!.keys as Float64Array,
+              n,
+              seg as Float64Array,
+              segTo - segFrom,
+              out.keys as Float64Array,
+            )
+          : unite32(
+              united[cur]!.keys as Uint32Array,
+              n,
+              seg as Uint32Array,
+              segTo - segFrom,
+              out.keys as Uint32Array,
+            );
+      cur = 1 - cur;
+    }
+    const others = united[cur]!.keys;
+    const othersFrom = lowerBound(others, 0, n, from);
+    const othersIn = lowerBound(others, othersFrom, n, end) - othersFrom;
+    if (!block || block.last < from) {
+      total += othersIn;
+      continue;
+    }
+    decodeInto(block, bottomKeys);
+    const mineIn = lowerBound(bottomKeys, 0, block.count, end) - lowerBound(bottomKeys, 0, block.count, from);
+    const shared =
+      lanes === 2
+        ? countShared64(bottomKeys as Float64Array, block.count, others as Float64Array, n, from, end - 1)
+        : countShared32(bottomKeys as Uint32Array, block.count, others as Uint32Array, n, from, end - 1);
+    total += mineIn + othersIn - shared;
+  }
+  return total;
+}
+
+/** How many keys of a run lie in [lo, hi]: blocks wholly inside or outside are counted by their bounds. */
+function runBetween(lanes: 1 | 2, run: Run, lo: number, hi: number): number {
+  const keys = lanes === 2 ? scratchArrays().a64 : scratchArrays().a32;
+  let n = 0;
+  for (const block of run.blocks) {
+    if (block.last < lo || block.first > hi) continue;
+    if (block.first >= lo && block.last <= hi) {
+      n += block.count;
+      continue;
+    }
+    decodeInto(block, keys);
+    n += lowerBound(keys, 0, block.count, hi + 1) - lowerBound(keys, 0, block.count, lo);
+  }
+  return n;
+}
 
 /**
  * A set of numeric keys built for counting millions of identifiers exactly: keys are appended to a small buffer,
- * which is radix sorted and merged into sorted blocks of distinct keys when full. Appending and merging are
- * sequential, so the scan's hot loop does not wait on cache misses as it would with a hash table. The sorted keys
- * are cut into blocks of about 2^18 keys with an eighth of room to grow, each merged in place from its end, so the
- * set holds little more than its distinct keys: one contiguous array would need room to grow by half, and twice
- * its size while it moves to a larger one (on a 1 GB export that was most of the peak memory). Sorted arrays cross
- * threads as transferred buffers and unite by merging block by block; a set absorbed whole is moved, not copied.
- * Two-lane keys (64-bit hashes) keep 53 bits: among ten million values a collision has a chance near 1 in 200.
+ * which is radix sorted into a sorted run of distinct keys when full. Appending and merging are sequential, so the
+ * scan's hot loop does not wait on cache misses as it would with a hash table. Runs are held as delta-coded blocks
+ * (see KeyBlock): a 1 GB export's six million PESEL numbers, phone numbers and IBAN hashes take about 46 MB instead
+ * of 97. Blocks cross threads as transferred buffers, and a set absorbed whole is moved, not copied.
+ *
+ * Merging coded runs costs about three times what merging arrays did, so a set merges less often: runs arriving
+ * (a part of a file, a batch of keys) are kept as a stack, each merged into the one below it once it holds about
+ * as many keys (a binary counter: a key is merged about log2(runs) times, where merging every run into one set
+ * merged it runs / 2 times). Counting needs no merge of the runs then left: it reads them side by side (see
+ * unionBetween). Two-lane keys (64-bit hashes) keep 53 bits: among ten million values a collision has a chance
+ * near 1 in 200.
  */
 export class KeySet {
   private pending: KeyArray;
   private count = 0;
-  /** Sorted, distinct, non-overlapping and in order: every key of a block is below the next block's first. */
-  private blocks: KeyArray[] = [];
-  private lengths: number[] = [];
-  private total = 0;
+  /** Sorted runs of distinct keys (runs may share keys), largest first. */
+  private runs: Run[] = [];
+  /** The distinct keys of all runs, once counted (null: not known). */
+  private distinctCount: number | null = 0;
 
   constructor(readonly lanes: 1 | 2) {
     this.pending = this.make(256);
@@ -102,7 +710,11 @@ export class KeySet {
 
   get size(): number {
     this.flush();
-    return this.total;
+    if (this.distinctCount === null) {
+      this.mergeRuns(maxCountedRuns);
+      this.distinctCount = unionBetween(this.lanes, this.runs, 0, Number.MAX_SAFE_INTEGER);
+    }
+    return this.distinctCount;
   }
 
   private flush(): void {
@@ -111,253 +723,120 @@ export class KeySet {
     radixSort(batch);
     let n = 0;
     for (let k = 0; k < batch.length; k++) if (k === 0 || batch[k] !== batch[n - 1]) batch[n++] = batch[k]!;
-    this.mergeIn(batch, n);
     this.count = 0;
+    this.push(mergeRun(this.lanes, [], [], batch.subarray(0, n)));
   }
 
-  /** Merges sorted distinct keys b[0, n) into the blocks: each block takes the keys below the next one's first. */
-  private mergeIn(b: KeyArray, n: number): void {
-    if (n === 0) return;
-    if (this.blocks.length === 0) {
-      this.placeBlocks(0, 0, b, 0, n);
-      return;
-    }
-    let from = 0;
-    for (let k = 0; k < this.blocks.length && from < n; k++) {
-      const to = k + 1 < this.blocks.length ? lowerBound(b, from, n, this.blocks[k + 1]![0]!) : n;
-      if (to > from) k += this.mergeBlock(k, b, from, to) - 1;
-      from = to;
+  /** Adds a run, then merges the top two runs while the lower one holds at most a quarter more keys. */
+  private push(run: Run, settle = true): void {
+    if (run.count === 0) return;
+    this.distinctCount = null;
+    const runs = this.runs;
+    runs.push(run);
+    while (settle) {
+      const n = runs.length;
+      if (n < 2) break;
+      const due = runs[n - 2]!.count <= runs[n - 1]!.count * 1.25;
+      if (!due) break;
+      const top = runs.pop()!;
+      const below = runs.pop()!;
+      runs.push(mergeRun(this.lanes, below.blocks, top.blocks, null));
     }
   }
 
-  /** Replaces `remove` blocks at `at` by copies of b[from, to) cut into blocks of blockTarget keys. */
-  private placeBlocks(at: number, remove: number, b: KeyArray, from: number, to: number): number {
-    const pieces = Math.max(1, Math.ceil((to - from) / blockTarget));
-    const arrays: KeyArray[] = [];
-    const lengths: number[] = [];
-    for (let p = 0; p < pieces; p++) {
-      const s = from + Math.floor(((to - from) * p) / pieces);
-      const e = from + Math.floor(((to - from) * (p + 1)) / pieces);
-      const a = this.make(e - s + headroom(e - s));
-      a.set(b.subarray(s, e));
-      arrays.push(a);
-      lengths.push(e - s);
+  /** Merges the top runs until at most `keep` are left. */
+  private mergeRuns(keep: number): void {
+    const runs = this.runs;
+    while (runs.length > keep) {
+      const top = runs.pop()!;
+      const below = runs.pop()!;
+      runs.push(mergeRun(this.lanes, below.blocks, top.blocks, null));
     }
-    let removed = 0;
-    for (let k = at; k < at + remove; k++) removed += this.lengths[k]!;
-    this.blocks.splice(at, remove, ...arrays);
-    this.lengths.splice(at, remove, ...lengths);
-    this.total += to - from - removed;
-    return pieces;
   }
 
-  /** Merges sorted distinct b[from, to) into block k, in place from its end; returns the blocks it became. */
-  private mergeBlock(k: number, b: KeyArray, from: number, to: number): number {
-    const m = this.lengths[k]!;
-    const total = m + to - from;
-    let a = this.blocks[k]!;
-    if (total > a.length) {
-      const bigger = this.make(total + headroom(total));
-      bigger.set(a.subarray(0, m));
-      a = bigger;
-      this.blocks[k] = a;
-    }
-    let i = m - 1;
-    let j = to - 1;
-    let w = total - 1;
-    while (j >= from) {
-      const y = b[j]!;
-      if (i >= 0) {
-        const x = a[i]!;
-        if (x > y) {
-          a[w--] = x;
-          i--;
-          continue;
-        }
-        if (x === y) i--;
-      }
-      a[w--] = y;
-      j--;
-    }
-    // a[0, i] stayed where it was; duplicates left a gap between it and the merged tail (w + 1, total).
-    const gap = w - i;
-    if (gap > 0) a.copyWithin(i + 1, w + 1, total);
-    const length = total - gap;
-    this.lengths[k] = length;
-    this.total += length - m;
-    if (length <= 2 * blockTarget) return 1;
-    return this.placeBlocks(k, 1, a, 0, length);
+  /**
+   * Unites sorted distinct keys with this set (from another set's blocks, or an array read before anything else
+   * runs on this thread: it may be a view of the scan kernel's memory).
+   */
+  addSorted(keys: KeyArray): void {
+    this.flush();
+    if (keys.length > 0) this.push(mergeRun(this.lanes, [], [], keys));
   }
 
-  /** The distinct keys, sorted, in one array for sending to another thread. */
+  /** The distinct keys, sorted, in one array (for tests and small sets). */
   pack(): KeyArray {
     this.flush();
-    const out = this.make(this.total);
+    this.mergeRuns(1);
+    const out = this.make(this.runs[0]?.count ?? 0);
     let at = 0;
-    for (let k = 0; k < this.blocks.length; k++) {
-      out.set(this.blocks[k]!.subarray(0, this.lengths[k]!), at);
-      at += this.lengths[k]!;
+    for (const block of this.runs[0]?.blocks ?? []) {
+      decodeInto(block, out.subarray(at));
+      at += block.count;
     }
     return out;
   }
 
   /**
-   * The distinct keys as sorted blocks (each below the next), for transferring to another thread without a copy;
-   * the set is left empty.
+   * The keys as coded blocks (sorted, distinct, each below the next), for transferring to another thread; the set
+   * is left empty.
    */
-  takeBlocks(): KeyArray[] {
+  takeBlocks(): KeyBlock[] {
     this.flush();
-    const out = this.blocks.map((a, k) => a.subarray(0, this.lengths[k]!));
-    this.blocks = [];
-    this.lengths = [];
-    this.total = 0;
+    this.mergeRuns(1);
+    const out = this.runs[0]?.blocks ?? [];
+    this.runs = [];
+    this.distinctCount = 0;
     return out;
   }
 
-  /** Unites sorted blocks (from `takeBlocks`) with this set; when it is empty, they become its blocks. */
-  addBlocks(blocks: readonly KeyArray[]): void {
-    this.flush();
-    const incoming = blocks.filter((a) => a.length > 0);
-    if (this.total === 0) {
-      for (const a of incoming) {
-        this.blocks.push(a);
-        this.lengths.push(a.length);
-        this.total += a.length;
-      }
-      return;
-    }
-    if (incoming.length > 0) this.mergeAll(incoming);
-  }
-
   /**
-   * Merges sorted blocks (each below the next) with this set's in one pass into new blocks of blockTarget keys:
-   * uniting another thread's whole part this way reads and writes each key once, where merging block by block in
-   * place moved most keys three times. A block read to its end, this set's or an incoming one (the caller hands
-   * them over), becomes an output block when it holds blockTarget keys and shares its buffer with no unread
-   * block: the merge then writes into memory it has freed, where new blocks left the old ones to the garbage
-   * collector and a 1 GB scan's last merge briefly held both the two sets and their union.
+   * Unites blocks (from `takeBlocks`) with this set. `last`: the set is counted next, with nothing more to unite; the
+   * run is then left unmerged, as counting reads runs side by side.
    */
-  private mergeAll(incoming: readonly KeyArray[]): void {
-    const mine = this.blocks;
-    const myLengths = this.lengths;
-    const none = this.make(0);
-    const out: KeyArray[] = [];
-    const outLengths: number[] = [];
-    // Unread blocks on each buffer: a buffer is reused only once nothing on it remains to be read.
-    const unread = new Map<ArrayBufferLike, number>();
-    for (const a of [...mine, ...incoming]) unread.set(a.buffer, (unread.get(a.buffer) ?? 0) + 1);
-    const free: KeyArray[] = [];
-    const release = (a: KeyArray) => {
-      const left = unread.get(a.buffer)! - 1;
-      unread.set(a.buffer, left);
-      if (left === 0 && a.buffer.byteLength >= blockTarget * a.BYTES_PER_ELEMENT && isSameType(a, none))
-        free.push(
-          this.lanes === 1
-            ? new Uint32Array(a.buffer, 0, blockTarget)
-            : new Float64Array(a.buffer, 0, blockTarget),
-        );
-    };
-    const nextBlock = () => free.pop() ?? this.make(blockTarget);
-    let block = nextBlock();
-    let w = 0;
-    let ai = 0;
-    let ap = 0;
-    let a = mine[0] ?? none;
-    let aLen = myLengths[0] ?? 0;
-    let bi = 0;
-    let bp = 0;
-    let b = incoming[0]!;
-    let bLen = b.length;
-    for (;;) {
-      while (ap === aLen && ai < mine.length) {
-        if (mine[ai] !== none) release(mine[ai]!);
-        mine[ai] = none;
-        ai++;
-        a = mine[ai] ?? none;
-        aLen = myLengths[ai] ?? 0;
-        ap = 0;
-      }
-      while (bp === bLen && bi < incoming.length) {
-        if (b !== none) release(b);
-        bi++;
-        b = incoming[bi] ?? none;
-        bLen = b.length;
-        bp = 0;
-      }
-      if (ap < aLen && bp < bLen) {
-        // Both sides have keys: the tight loop runs until one block ends or the output block is full.
-        const end =
-          a instanceof Uint32Array
-            ? mergeStep32(a, ap, aLen, b as Uint32Array, bp, bLen, block as Uint32Array, w)
-            : mergeStep64(a as Float64Array, ap, aLen, b as Float64Array, bp, bLen, block as Float64Array, w);
-        ap = end[0]!;
-        bp = end[1]!;
-        w = end[2]!;
-      } else if (ap < aLen || bp < bLen) {
-        // One side is left: its keys are copied in bulk.
-        const onA = ap < aLen;
-        const from = onA ? ap : bp;
-        const n = Math.min((onA ? aLen : bLen) - from, blockTarget - w);
-        block.set((onA ? a : b).subarray(from, from + n), w);
-        w += n;
-        if (onA) ap += n;
-        else bp += n;
-      } else break;
-      if (w === blockTarget) {
-        out.push(block);
-        outLengths.push(w);
-        block = nextBlock();
-        w = 0;
-      }
-    }
-    if (w > 0) {
-      out.push(block.slice(0, w));
-      outLengths.push(w);
-    }
-    this.blocks = out;
-    this.lengths = outLengths;
-    this.total = outLengths.reduce((n, m) => n + m, 0);
+  addBlocks(blocks: readonly KeyBlock[], last = false): void {
+    this.flush();
+    const run = blocks.filter((b) => b.count > 0);
+    this.push({ blocks: run, count: run.reduce((n, b) => n + b.count, 0) }, !last);
   }
 
   /** Unites sorted distinct keys (from `pack`) with this set. */
   addPacked(other: KeyArray): void {
-    this.flush();
-    this.mergeIn(other, other.length);
+    this.addSorted(other);
   }
 
-  /** Unites another set with this one; `other` is left empty (its blocks are moved when this set is empty). */
+  /** Unites another set with this one; `other` is left empty (its runs are moved when this set is empty). */
   absorb(other: KeySet): void {
     this.flush();
     other.flush();
-    if (this.total === 0 && other.lanes === this.lanes) {
-      this.blocks = other.blocks;
-      this.lengths = other.lengths;
-      this.total = other.total;
-    } else {
-      for (let k = 0; k < other.blocks.length; k++) this.mergeIn(other.blocks[k]!, other.lengths[k]!);
+    if (this.runs.length === 0 && other.lanes === this.lanes) {
+      this.runs = other.runs;
+      this.distinctCount = other.distinctCount;
+      other.runs = [];
+      other.distinctCount = 0;
+      return;
     }
-    other.blocks = [];
-    other.lengths = [];
-    other.total = 0;
+    if (other.lanes !== this.lanes) {
+      this.addSorted(other.pack());
+      other.takeBlocks();
+      return;
+    }
+    this.addBlocks(other.takeBlocks());
   }
 
-  /** How many keys lie in [lo, hi] (binary search in each block). */
+  /** How many keys lie in [lo, hi]. */
   countBetween(lo: number, hi: number): number {
     this.flush();
-    let n = 0;
-    for (let k = 0; k < this.blocks.length; k++) {
-      const a = this.blocks[k]!;
-      const len = this.lengths[k]!;
-      n += lowerBound(a, 0, len, hi + 1) - lowerBound(a, 0, len, lo);
-    }
-    return n;
+    this.mergeRuns(maxCountedRuns);
+    return unionBetween(this.lanes, this.runs, lo, hi);
   }
 
   forEach(visit: (key: number) => void): void {
     this.flush();
-    for (let k = 0; k < this.blocks.length; k++) {
-      const a = this.blocks[k]!;
-      for (let i = 0; i < this.lengths[k]!; i++) visit(a[i]!);
+    this.mergeRuns(1);
+    const keys = this.make(blockKeys);
+    for (const block of this.runs[0]?.blocks ?? []) {
+      decodeInto(block, keys);
+      for (let i = 0; i < block.count; i++) visit(keys[i]!);
     }
   }
 }
@@ -377,12 +856,15 @@ function mergeStep32(
   out: Uint32Array,
   w: number,
 ): Int32Array {
-  while (ap < aLen && bp < bLen && w < blockTarget) {
+  while (ap < aLen && bp < bLen && w < blockKeys) {
     const x = a[ap]!;
     const y = b[bp]!;
-    out[w++] = Math.min(x, y);
-    if (x <= y) ap++;
-    if (y <= x) bp++;
+    // Without a branch on which key is smaller (keys interleave at random, so it mispredicts half the time): the
+    // comparisons as 0 or 1 pick the key arithmetically, which merged twice as fast.
+    const takeA = +(x <= y);
+    out[w++] = x * takeA + y * (1 - takeA);
+    ap += takeA;
+    bp += +(y <= x);
   }
   stepEnd[0] = ap;
   stepEnd[1] = bp;
@@ -400,21 +882,20 @@ function mergeStep64(
   out: Float64Array,
   w: number,
 ): Int32Array {
-  while (ap < aLen && bp < bLen && w < blockTarget) {
+  while (ap < aLen && bp < bLen && w < blockKeys) {
     const x = a[ap]!;
     const y = b[bp]!;
-    out[w++] = Math.min(x, y);
-    if (x <= y) ap++;
-    if (y <= x) bp++;
+    // Without a branch on which key is smaller (keys interleave at random, so it mispredicts half the time): the
+    // comparisons as 0 or 1 pick the key arithmetically, which merged twice as fast.
+    const takeA = +(x <= y);
+    out[w++] = x * takeA + y * (1 - takeA);
+    ap += takeA;
+    bp += +(y <= x);
   }
   stepEnd[0] = ap;
   stepEnd[1] = bp;
   stepEnd[2] = w;
   return stepEnd;
-}
-
-function isSameType(a: KeyArray, b: KeyArray): boolean {
-  return a instanceof Uint32Array === b instanceof Uint32Array;
 }
 
 /** The first index in a[lo, hi) whose key is not below `key`. */

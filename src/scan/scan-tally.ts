@@ -1,5 +1,5 @@
 import { type AssessCategory, assessCategories } from '../domain/assess-categories.ts';
-import { type KeyArray, KeySet } from './key-set.ts';
+import { type KeyBlock, KeySet } from './key-set.ts';
 
 /** The identifiers of the scan contract, in its order. */
 export const identifierKinds = [
@@ -40,9 +40,9 @@ export type TallySnapshot = {
   valid: Record<IdentifierKind, number>;
   peselInvalid: number;
   records: number;
-  /** Distinct keys of each kind as sorted blocks, each below the next. */
-  keys: Record<IdentifierKind, KeyArray[]>;
-  subjectKeys: { idCard: KeyArray[]; email: KeyArray[]; phone: KeyArray[] };
+  /** Distinct keys of each kind as coded blocks, each below the next. */
+  keys: Record<IdentifierKind, KeyBlock[]>;
+  subjectKeys: { idCard: KeyBlock[]; email: KeyBlock[]; phone: KeyBlock[] };
   categories: AssessCategory[];
   people: PersonRow[] | null;
 };
@@ -101,7 +101,7 @@ export class ScanTally {
   snapshot(): TallySnapshot {
     const keys = Object.fromEntries(
       identifierKinds.map((kind) => [kind, this.sets[kind].takeBlocks()]),
-    ) as Record<IdentifierKind, KeyArray[]>;
+    ) as Record<IdentifierKind, KeyBlock[]>;
     return {
       valid: { ...this.valid },
       peselInvalid: this.peselInvalid,
@@ -132,17 +132,17 @@ export class ScanTally {
     if (other.people) for (const row of other.people.values()) this.addPerson(row);
   }
 
-  /** Adds another tally's snapshot: counts add up, keys unite. */
-  merge(other: TallySnapshot): void {
+  /** Adds another tally's snapshot: counts add up, keys unite (`last`: the last snapshot before counting). */
+  merge(other: TallySnapshot, last = false): void {
     for (const kind of identifierKinds) {
       this.valid[kind] += other.valid[kind];
-      this.sets[kind].addBlocks(other.keys[kind]);
+      this.sets[kind].addBlocks(other.keys[kind], last);
     }
     this.peselInvalid += other.peselInvalid;
     this.records += other.records;
-    this.subjects.idCard.addBlocks(other.subjectKeys.idCard);
-    this.subjects.email.addBlocks(other.subjectKeys.email);
-    this.subjects.phone.addBlocks(other.subjectKeys.phone);
+    this.subjects.idCard.addBlocks(other.subjectKeys.idCard, last);
+    this.subjects.email.addBlocks(other.subjectKeys.email, last);
+    this.subjects.phone.addBlocks(other.subjectKeys.phone, last);
     for (const c of other.categories) this.categories.add(c);
     if (other.people) for (const row of other.people) this.addPerson(row);
   }
@@ -156,5 +156,5 @@ export function snapshotTransferList(s: TallySnapshot): ArrayBuffer[] {
     s.subjectKeys.email,
     s.subjectKeys.phone,
   ].flat();
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  return arrays.map((block) => block.bytes.buffer as ArrayBuffer);
 }

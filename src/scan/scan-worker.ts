@@ -1,6 +1,7 @@
 // Entry of a scan worker thread (see worker-pool.ts): runs jobs posted by the main thread and posts back progress
 // and results; the key sets travel as transferred buffers.
 import { parentPort, workerData } from 'node:worker_threads';
+import { addFreePages } from './key-set.ts';
 import { jobTransferList, runScanJob, type ScanJob } from './run-scan-job.ts';
 import { setKernelModule } from './scan-kernel-module.ts';
 
@@ -9,7 +10,8 @@ setKernelModule((workerData as { kernel?: WebAssembly.Module | null } | null)?.k
 
 const port = parentPort;
 if (port) {
-  port.on('message', (message: { id: number; job: ScanJob }) => {
+  port.on('message', (message: { id: number; job: ScanJob; pages?: ArrayBuffer[] }) => {
+    addFreePages(message.pages ?? []);
     let pending = 0;
     let lastPost = Date.now();
     const onBytes = (bytes: number) => {

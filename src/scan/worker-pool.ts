@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { bundle } from '../../bin/bundle.js';
+import { takeFreePages } from './key-set.ts';
 import { runScanJob, type ScanJob, type ScanJobResult } from './run-scan-job.ts';
 import { getKernelModule } from './scan-kernel-module.ts';
 
@@ -53,17 +54,26 @@ function startWorker(code: string | null): Worker {
   return new Worker(tsxBootstrap(), { eval: true, workerData });
 }
 
+/** Free key pages (64 KiB) handed to a worker with a job, about what a part of 64 MiB codes its keys on. */
+const pagesPerJob = 48;
+
+/**
+ * Jobs a worker is given at once: the next one waits in its queue, so it starts as soon as the worker is done,
+ * even while this thread is busy merging what another worker found (the worker's reply waits for that).
+ */
+const jobsPerWorker = 2;
+
 /**
  * Runs scan jobs on `size` worker threads (all cores by default), or in this thread when `size` is 0. Jobs queue
- * and go to the next free worker. Workers left without queued work are ended at once, so their memory (read
- * buffer, WebAssembly memory, heap) is returned while this thread merges what they found; should more work come,
- * new workers start for it.
+ * and go to the least busy worker, up to jobsPerWorker each. Workers left without queued work are ended at once,
+ * so their memory (read buffer, WebAssembly memory, heap) is returned while this thread merges what they found;
+ * should more work come, new workers start for it.
  */
 export class WorkerPool {
-  private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly queue: Pending[] = [];
-  private readonly running = new Map<Worker, Pending>();
+  /** Each worker's jobs, by id, in the order given. */
+  private readonly jobs = new Map<Worker, Map<number, Pending>>();
   private nextId = 1;
   private code: string | null = null;
   private ready = false;
@@ -86,15 +96,16 @@ export class WorkerPool {
 
   private spawn(): void {
     const worker = startWorker(this.code);
+    const jobs = new Map<number, Pending>();
     worker.on('message', (reply: WorkerReply) => this.reply(worker, reply));
     worker.on('error', (error) => {
-      const job = this.running.get(worker);
-      this.running.delete(worker);
-      job?.reject(error);
+      const failed = [...jobs.values()];
+      jobs.clear();
+      for (const job of failed) job.reject(error);
     });
     worker.unref();
     this.all.push(worker);
-    this.idle.push(worker);
+    this.jobs.set(worker, jobs);
   }
 
   run(job: ScanJob, onBytes: (bytes: number) => void): Promise<ScanJobResult> {
@@ -105,27 +116,41 @@ export class WorkerPool {
     });
   }
 
+  private load(worker: Worker): number {
+    return this.jobs.get(worker)?.size ?? 0;
+  }
+
   private dispatch(): void {
-    if (this.ready) while (this.all.length < this.size && this.idle.length < this.queue.length) this.spawn();
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const pending = this.queue.shift()!;
-      this.running.set(worker, pending);
-      worker.ref();
-      worker.postMessage({ id: this.nextId++, job: pending.job });
+    if (this.ready) {
+      const idle = this.all.filter((w) => this.load(w) === 0).length;
+      for (let k = idle; this.all.length < this.size && k < this.queue.length; k++) this.spawn();
+    }
+    // Idle workers first, then a second job for each.
+    for (let depth = 0; depth < jobsPerWorker; depth++) {
+      for (const worker of this.all) {
+        if (this.queue.length === 0) return;
+        if (this.load(worker) !== depth) continue;
+        const pending = this.queue.shift()!;
+        const id = this.nextId++;
+        this.jobs.get(worker)!.set(id, pending);
+        worker.ref();
+        // Pages this thread's merges have freed go with the job, for the worker to write its keys on.
+        const pages = takeFreePages(pagesPerJob);
+        worker.postMessage({ id, job: pending.job, pages }, pages);
+      }
     }
   }
 
   private reply(worker: Worker, reply: WorkerReply): void {
-    const pending = this.running.get(worker);
-    if (!pending) return;
+    const jobs = this.jobs.get(worker);
+    const pending = jobs?.get(reply.id);
+    if (!jobs || !pending) return;
     if (reply.type === 'progress') {
       pending.onBytes(reply.bytes);
       return;
     }
-    this.running.delete(worker);
-    worker.unref();
-    this.idle.push(worker);
+    jobs.delete(reply.id);
+    if (jobs.size === 0) worker.unref();
     if (reply.type === 'done') pending.resolve(reply.result);
     else pending.reject(new Error(reply.message));
     this.dispatch();
@@ -133,8 +158,9 @@ export class WorkerPool {
   }
 
   private retireIdle(): void {
-    for (const worker of this.idle.splice(0)) {
+    for (const worker of this.all.filter((w) => this.load(w) === 0)) {
       this.all.splice(this.all.indexOf(worker), 1);
+      this.jobs.delete(worker);
       void worker.terminate();
     }
   }

@@ -100,7 +100,7 @@ describe('KeySet merges in place exactly like a Set', () => {
     );
   });
 
-  it('reuses blocks it has read as merge output and still unites exactly (both lanes, shared buffers)', () => {
+  it('reuses blocks it has read as merge output and still unites exactly (both lanes, arrays and blocks)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<1 | 2>(1, 2),
@@ -126,15 +126,14 @@ describe('KeySet merges in place exactly like a Set', () => {
               reference[start + k * step] = 1;
             }
             if (shared) {
+              // Sorted runs straight from an array (as the kernel's lists arrive), in three pieces.
               const third = Math.floor(count / 3);
-              set.addBlocks([
-                keys.subarray(0, third),
-                keys.subarray(third, 2 * third),
-                keys.subarray(2 * third),
-              ]);
+              set.addSorted(keys.subarray(0, third));
+              set.addSorted(keys.subarray(third, 2 * third));
+              set.addSorted(keys.subarray(2 * third));
             } else {
               const other = new KeySet(lanes);
-              other.addBlocks([keys]);
+              other.addSorted(keys);
               set.addBlocks(other.takeBlocks());
             }
           }
@@ -185,6 +184,88 @@ describe('KeySet merges in place exactly like a Set', () => {
     for (let k = 0; k < 300_000; k++) set.add((k * 7919) % 100_003);
     expect(set.size).toBe(100_003);
   });
+
+  it('codes keys exactly at the edges (0, 2^32 - 1, 2^53 - 1), in dense runs and across gaps of every size', () => {
+    const top = { 1: 2 ** 32 - 1, 2: 2 ** 53 - 1 } as const;
+    // A key below 2^53, as (lo, hi) for `add`.
+    const lanesOf = (key: number) => [key % 4294967296, Math.floor(key / 4294967296)] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom<1 | 2>(1, 2),
+        fc.array(
+          fc.record({
+            // Where a run starts, as a fraction of the key range (skewed to both ends), its step and length.
+            at: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+            step: fc.oneof(
+              fc.integer({ min: 1, max: 3 }),
+              fc.integer({ min: 1, max: 70_000 }),
+              fc.integer({ min: 1, max: 2 ** 40 }),
+            ),
+            count: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 90_000 })),
+            how: fc.constantFrom('add', 'sorted', 'blocks', 'absorb', 'unmerged'),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.array(
+          fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+          {
+            maxLength: 4,
+          },
+        ),
+        (lanes, runs, ranges) => {
+          const max = top[lanes];
+          const set = new KeySet(lanes);
+          const reference = new Set<number>([0, max]);
+          set.add(...lanesOf(0));
+          set.add(...lanesOf(max));
+          for (const { at, step, count, how } of runs) {
+            const start = Math.floor(at * max);
+            const keys: number[] = [];
+            for (let k = 0; k < count; k++) {
+              const key = start + k * step;
+              if (key > max) break;
+              keys.push(key);
+              reference.add(key);
+            }
+            if (how === 'add') for (const key of keys) set.add(...lanesOf(key));
+            else if (how === 'sorted')
+              set.addSorted(lanes === 1 ? Uint32Array.from(keys) : Float64Array.from(keys));
+            else {
+              const other = new KeySet(lanes);
+              for (const key of keys) other.add(...lanesOf(key));
+              if (how === 'blocks') set.addBlocks(other.takeBlocks());
+              // Left unmerged (as a file's last part is): counting reads the runs side by side.
+              else if (how === 'unmerged') set.addBlocks(other.takeBlocks(), true);
+              else set.absorb(other);
+            }
+          }
+          const sorted = [...reference].sort((x, y) => x - y);
+          expect(set.size).toBe(sorted.length);
+          const bounds = [
+            [0, max] as const,
+            ...ranges.map(
+              ([x, y]) => [Math.floor(Math.min(x, y) * max), Math.floor(Math.max(x, y) * max)] as const,
+            ),
+          ];
+          for (const [lo, hi] of bounds) {
+            let within = 0;
+            for (const key of sorted) if (key >= lo && key <= hi) within++;
+            expect(set.countBetween(lo, hi)).toBe(within);
+          }
+          const visited: number[] = [];
+          set.forEach((key) => {
+            visited.push(key);
+          });
+          expect(visited.length).toBe(sorted.length);
+          let wrong = 0;
+          for (let k = 0; k < sorted.length; k++) if (visited[k] !== sorted[k]) wrong++;
+          expect(wrong).toBe(0);
+          expect(set.size).toBe(sorted.length);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });
 
 describe('identifier checks without Date or allocation', () => {
