@@ -738,7 +738,7 @@ function columnKind(): i32 {
 }
 
 function word(i: i32, end: i32): i32 {
-  const j = letterRunEnd(i + 1, end);
+  const j = tokenEnd(i + 1, end, true);
   lineHasContent = true;
   if (j - i < 5) return j;
   const first = <i32>load<u8>(firstTwo + (((at(i) | 0x20) << 8) | (at(i + 1) | 0x20)));
@@ -770,18 +770,10 @@ function digitBits(j: i32): i32 {
   const v = v128.load(input + <usize>j);
   return i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, i8x16.splat(48)), i8x16.splat(10)));
 }
-/** The end of the run of LETTER bytes from j (letters of both cases and bytes from 128: the class table's LETTER). */
-function letterRunEnd(j: i32, end: i32): i32 {
+/** The end of the run from j of LETTER bytes (letters of both cases, bytes from 128: the class table's LETTER) or digits. */
+function tokenEnd(j: i32, end: i32, letters: bool): i32 {
   while (j < end) {
-    const stop = ~letterBits(j) & 0xffff;
-    if (stop !== 0) return min(j + ctz(stop), end);
-    j += 16;
-  }
-  return end;
-}
-function digitRunEnd(j: i32, end: i32): i32 {
-  while (j < end) {
-    const stop = ~digitBits(j) & 0xffff;
+    const stop = ~(letters ? letterBits(j) : digitBits(j)) & 0xffff;
     if (stop !== 0) return min(j + ctz(stop), end);
     j += 16;
   }
@@ -812,7 +804,7 @@ function saysIcd(a: i32): bool {
 
 function digitGroup(i: i32, end: i32): i32 {
   lineHasContent = true;
-  let j = digitRunEnd(i + 1, end);
+  let j = tokenEnd(i + 1, end, false);
   const len = j - i;
   const next = j < end ? at(j) : 10;
   if (next !== 32 && next !== 45 && next !== 41) {
@@ -830,7 +822,7 @@ function digitGroup(i: i32, end: i32): i32 {
     if (sep === 41 && (i > 0 ? at(i - 1) : 0) === 40 && runs === 1 && at(k) === 32) k++;
     else if (sep !== 32 && sep !== 45) break;
     if (cls(sep) === DELIM || k >= end || !isDigit(at(k))) break;
-    const e = digitRunEnd(k + 1, end);
+    const e = tokenEnd(k + 1, end, false);
     store<i32>(runStart + ((<usize>runs) << 2), k);
     store<i32>(runEnd + ((<usize>runs) << 2), e);
     runs++;
