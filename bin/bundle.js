@@ -1,8 +1,9 @@
 // The sources are TypeScript. Rather than compiling them on every start (tsx, which also runs its loader in a
 // thread of its own: ~30 MB and a second or so of each command's start), an entry and every source it imports are
-// compiled by esbuild into one ES module, kept in node_modules/.cache/incydent with the size and modification time of
-// each source it was built from (and of npm's record of installed packages), and used again only while all of them
-// are unchanged: a fresh clone needs no build step and never runs stale code. Packages stay outside the bundle,
+// compiled by esbuild into ES modules (the entry, and a chunk for each module it loads with `import()`), kept in
+// node_modules/.cache/incydent with the size and modification time of each source they were built from (and of npm's
+// record of installed packages), and used again only while all of them are unchanged: a fresh clone needs no build
+// step and never runs stale code. Packages stay outside the bundle,
 // imported by absolute URL from node_modules, and each source's `import.meta.url` stays its own file's URL, so paths
 // worked out from it (the web app, fonts, the scan kernel) are the same as when the sources run directly.
 import { createHash } from 'node:crypto';
@@ -71,14 +72,40 @@ const keepPackagesAndUrls = {
   },
 };
 
-/** Removes this bundle's earlier builds unused for a week (a running process may still load chunks from its own). */
+/** Whether a process runs (EPERM: it runs as another user). */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error?.code === 'EPERM';
+  }
+}
+
+/**
+ * Marks a build as used by this process: a running server loads chunks from it long after its start (a document's
+ * renderer, say), so no other process may remove it meanwhile.
+ */
+async function markInUse(dir) {
+  await writeFile(path.join(dir, `.in-use-${process.pid}`), '').catch(() => {});
+}
+
+/** Removes this bundle's earlier builds that no running process uses (their marks of ended processes go first). */
 async function pruneOld(prefix, keep) {
-  const week = 7 * 24 * 3600 * 1000;
+  const hour = 3600 * 1000;
   for (const entry of await readdir(cacheDir).catch(() => [])) {
-    if (!entry.startsWith(prefix) || entry === keep) continue;
+    if (!entry.startsWith(prefix)) continue;
     const dir = path.join(cacheDir, entry);
+    const marks = (await readdir(dir).catch(() => [])).filter((f) => f.startsWith('.in-use-'));
+    let used = false;
+    for (const mark of marks) {
+      if (isAlive(Number(mark.slice('.in-use-'.length)))) used = true;
+      else await rm(path.join(dir, mark), { force: true });
+    }
+    if (entry === keep || used) continue;
+    // A build younger than an hour may belong to a process that has not marked it yet.
     const s = await stat(dir).catch(() => null);
-    if (s?.isDirectory() && Date.now() - s.mtimeMs > week) await rm(dir, { recursive: true, force: true });
+    if (s?.isDirectory() && Date.now() - s.mtimeMs > hour) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -96,13 +123,17 @@ export async function bundle(entry, name) {
   const manifest = path.join(cacheDir, `${name}-${checkout}.json`);
   try {
     const known = JSON.parse(await readFile(manifest, 'utf8'));
-    if (await isFresh(known.stamps)) return path.join(cacheDir, known.dir, 'entry.js');
+    if (await isFresh(known.stamps)) {
+      await markInUse(path.join(cacheDir, known.dir));
+      return path.join(cacheDir, known.dir, 'entry.js');
+    }
   } catch {
     // No bundle yet, or one from older sources: build it.
   }
   try {
     const esbuild = await import('esbuild');
-    const dir = `${prefix}${Date.now().toString(36)}${process.pid.toString(36)}`;
+    const started = Date.now();
+    const dir = `${prefix}${started.toString(36)}${process.pid.toString(36)}`;
     const out = await esbuild.build({
       entryPoints: { entry: path.join(root, entry) },
       bundle: true,
@@ -124,9 +155,13 @@ export async function bundle(entry, name) {
     stamps.push(await stampOf(installed).catch(() => stampOf(path.join(root, 'package.json'))));
     await mkdir(path.join(cacheDir, dir), { recursive: true });
     for (const file of out.outputFiles) await writeFile(file.path, file.contents);
-    // The code before the manifest that points to it: a manifest that says fresh always finds its code.
-    await writeWhole(manifest, JSON.stringify({ dir, stamps }));
-    await pruneOld(prefix, dir);
+    await markInUse(path.join(cacheDir, dir));
+    // A source saved while esbuild read it may not be in this build: then it serves this process only.
+    if (stamps.every((s) => s.mtimeMs < started)) {
+      // The code before the manifest that points to it: a manifest that says fresh always finds its code.
+      await writeWhole(manifest, JSON.stringify({ dir, stamps }));
+      await pruneOld(prefix, dir);
+    }
     return path.join(cacheDir, dir, 'entry.js');
   } catch {
     return null;

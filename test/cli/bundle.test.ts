@@ -11,7 +11,10 @@ describe('the compiled command (bin/bundle.js)', () => {
     const entry = await bundle('src/cli/main.ts', 'cli');
     expect(entry).not.toBeNull();
     const dir = dirname(entry!);
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.js'));
+    const all = await readdir(dir);
+    // Marked as used by this process, so no other removes it while this one may still load its chunks.
+    expect(all).toContain(`.in-use-${process.pid}`);
+    const files = all.filter((f) => f.endsWith('.js'));
     expect(files).toContain('entry.js');
     const code = (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
     expect(code).not.toContain('import.meta.url');
