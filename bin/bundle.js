@@ -82,27 +82,32 @@ function isAlive(pid) {
   }
 }
 
+/** Removes the marks of ended processes from a build; tells whether a running process still uses it. */
+async function dropEndedMarks(dir) {
+  let used = false;
+  for (const mark of (await readdir(dir).catch(() => [])).filter((f) => f.startsWith('.in-use-'))) {
+    if (isAlive(Number(mark.slice('.in-use-'.length)))) used = true;
+    else await rm(path.join(dir, mark), { force: true });
+  }
+  return used;
+}
+
 /**
  * Marks a build as used by this process: a running server loads chunks from it long after its start (a document's
- * renderer, say), so no other process may remove it meanwhile.
+ * renderer, say), so no other process may remove it meanwhile. Marks of ended processes go at the same time.
  */
 async function markInUse(dir) {
+  await dropEndedMarks(dir);
   await writeFile(path.join(dir, `.in-use-${process.pid}`), '').catch(() => {});
 }
 
-/** Removes this bundle's earlier builds that no running process uses (their marks of ended processes go first). */
+/** Removes this bundle's earlier builds that no running process uses. */
 async function pruneOld(prefix, keep) {
   const hour = 3600 * 1000;
   for (const entry of await readdir(cacheDir).catch(() => [])) {
-    if (!entry.startsWith(prefix)) continue;
+    if (!entry.startsWith(prefix) || entry === keep) continue;
     const dir = path.join(cacheDir, entry);
-    const marks = (await readdir(dir).catch(() => [])).filter((f) => f.startsWith('.in-use-'));
-    let used = false;
-    for (const mark of marks) {
-      if (isAlive(Number(mark.slice('.in-use-'.length)))) used = true;
-      else await rm(path.join(dir, mark), { force: true });
-    }
-    if (entry === keep || used) continue;
+    if (await dropEndedMarks(dir)) continue;
     // A build younger than an hour may belong to a process that has not marked it yet.
     const s = await stat(dir).catch(() => null);
     if (s?.isDirectory() && Date.now() - s.mtimeMs > hour) await rm(dir, { recursive: true, force: true });

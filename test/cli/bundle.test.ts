@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,12 @@ describe('the compiled command (bin/bundle.js)', () => {
     expect(code).toContain(
       JSON.stringify(pathToFileURL(fileURLToPath(new URL('../../src/server/app.ts', import.meta.url))).href),
     );
+    // The next start reuses it, and drops the marks of processes that have ended.
+    const ended = join(dir, '.in-use-999999999');
+    await writeFile(ended, '');
     expect(await bundle('src/cli/main.ts', 'cli')).toBe(entry);
+    expect(await readdir(dir)).not.toContain('.in-use-999999999');
+    expect(await readdir(dir)).toContain(`.in-use-${process.pid}`);
   });
 
   it('compiles the scan worker, which the command then starts without tsx', async () => {
