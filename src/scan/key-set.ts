@@ -755,7 +755,7 @@ export class KeySet {
   }
 
   /**
-   * Unites sorted distinct keys with this set (from another set's blocks, or an array read before anything else
+   * Unites sorted distinct keys with this set (another set's `pack()`, or an array read before anything else
    * runs on this thread: it may be a view of the scan kernel's memory).
    */
   addSorted(keys: KeyArray): void {
@@ -797,11 +797,6 @@ export class KeySet {
     this.flush();
     const run = blocks.filter((b) => b.count > 0);
     this.push({ blocks: run, count: run.reduce((n, b) => n + b.count, 0) }, !last);
-  }
-
-  /** Unites sorted distinct keys (from `pack`) with this set. */
-  addPacked(other: KeyArray): void {
-    this.addSorted(other);
   }
 
   /** Unites another set with this one; `other` is left empty (its runs are moved when this set is empty). */

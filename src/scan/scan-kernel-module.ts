@@ -22,7 +22,6 @@ function loadKernelModule(): WebAssembly.Module | null {
   if (process.env.INCYDENT_SCAN_KERNEL === 'off') return null;
   try {
     const url = new URL('../../build/scan-kernel.wasm', import.meta.url);
-    if (url.protocol !== 'file:') return null;
     const source = statSync(new URL('../../assembly/scan-kernel.ts', import.meta.url), {
       throwIfNoEntry: false,
     });

@@ -25,7 +25,7 @@ describe('KeySet merges in place exactly like a Set', () => {
           for (const k of adds) set.add(k + 1, 0);
           const otherSet = new KeySet(lanes);
           for (const k of other) otherSet.add(k + 1, 0);
-          set.addPacked(otherSet.pack());
+          set.addSorted(otherSet.pack());
           const reference = [...new Set([...adds, ...other].map((k) => k + 1))].sort((a, b) => a - b);
           expect([...set.pack()]).toEqual(reference);
           expect(set.size).toBe(reference.length);
@@ -164,7 +164,7 @@ describe('KeySet merges in place exactly like a Set', () => {
     const reference = new Uint8Array(4_200_000);
     for (let k = 0; k < 1_500_000; k++) reference[((k * 2654435761) >>> 0) % 3_000_000] = 1;
     for (let k = 0; k < 700_000; k++) reference[2_000_000 + k * 3] = 1;
-    set.addPacked(other.pack());
+    set.addSorted(other.pack());
     let all = 0;
     let range = 0;
     for (let k = 0; k < reference.length; k++) {
