@@ -295,6 +295,17 @@ function isWordByte(c: u32): bool {
 function dg(k: i32): i32 {
   return <i32>load<u8>(digits + <usize>k);
 }
+/**
+ * Writes the values of the digits input[s, s + len) to digits[n, …), sixteen at a time, up to digit 80: bytes past
+ * the run are written too (the input has sixteen readable bytes past any end), and nothing reads them but the NRB
+ * check, whose weights there are zero.
+ */
+function copyDigits(n: i32, s: i32, len: i32): void {
+  const zero = i8x16.splat(48);
+  for (let k = 0; k < len && n + k < 80; k += 16) {
+    v128.store(digits + <usize>(n + k), i8x16.sub(v128.load(input + <usize>(s + k)), zero));
+  }
+}
 function setDg(k: i32, v: i32): void {
   store<u8>(digits + <usize>k, <u8>v);
 }
@@ -852,10 +863,9 @@ function group(runs: i32, total: i32): bool {
   }
   let n = 0;
   for (let r = 0; r < runs; r++) {
-    for (let k = rs(r); k < re(r); k++) {
-      if (n < 80) setDg(n, <i32>at(k) - 48);
-      n++;
-    }
+    const len = re(r) - rs(r);
+    copyDigits(n, rs(r), len);
+    n += len;
   }
   const first = rs(0);
   const before = first > floor ? at(first - 1) : 32;
@@ -926,7 +936,7 @@ function run(s: i32, e: i32, end: i32): void {
     }
   }
   if (len < 9) return;
-  for (let k = 0; k < len && k < 80; k++) setDg(k, <i32>at(s + k) - 48);
+  copyDigits(0, s, len);
   const col = columnKind();
   if (len === 11) {
     const key = checkPesel(0);
@@ -973,7 +983,7 @@ function phone(a: i32): void {
 }
 
 function documentNumber(ls: i32, letters: i32, s: i32, len: i32, end: i32): void {
-  for (let k = 0; k < len && k < 40; k++) setDg(k, <i32>at(s + k) - 48);
+  copyDigits(0, s, min(len, 40));
   const upper = isUpper(at(ls)) && isUpper(at(ls + 1)) && (letters < 3 || isUpper(at(ls + 2)));
   if (letters === 3 && len === 6 && upper) {
     const key = checkIdCard(ls);

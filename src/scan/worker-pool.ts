@@ -43,7 +43,9 @@ function flagsWithoutLoaders(): string[] {
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k]!;
     if (/^(--import|--loader|--experimental-loader|--require|-r)$/.test(flag)) k++;
-    else if (!/^(--import|--loader|--experimental-loader|--require)=/.test(flag)) out.push(flag);
+    else if (/^(--import|--loader|--experimental-loader|--require)=/.test(flag)) continue;
+    // V8 flags of the whole process (a profiler's --perf-prof) are refused by a worker's constructor.
+    else if (!/^--(perf-|interpreted-frames-native-stack)/.test(flag)) out.push(flag);
   }
   return out;
 }
