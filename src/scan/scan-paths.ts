@@ -214,6 +214,9 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
         // the scan kernel's key lists growing with the part, but cost about 6 % more processor time in merges.)
         const parts = Math.min(Math.ceil(file.size / (128 * 1024 * 1024)), 8) * threads;
         const points = await cutPoints(file.path, layout.skip, file.size, parts, layout.mode === 'text');
+        // The header (and byte order mark) before the first part is read already: done, for the progress to end at
+        // the file's size.
+        if (layout.skip > 0) onBytes(layout.skip);
         const task = (k: number, startInQuotes: boolean) => ({
           path: file.path,
           display: file.display,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -99,9 +99,20 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     }
     writeFileSync(big, `${rows.join('\n')}\n`);
     const one = await scanPaths({ paths: [big], asOf: '2026-11-22', threads: 0 });
-    const parts = await scanPaths({ paths: [big], asOf: '2026-11-22', threads: 2, splitAbove: 1024 });
+    let done = 0;
+    const parts = await scanPaths({
+      paths: [big],
+      asOf: '2026-11-22',
+      threads: 2,
+      splitAbove: 1024,
+      onProgress: (p) => {
+        done = p.bytesDone;
+      },
+    });
     expect(one.totals.records).toBe(3000);
     expect(parts.totals).toEqual(one.totals);
+    // The progress ends at the file's size, its header included.
+    expect(done).toBe(statSync(big).size);
   });
 });
 
