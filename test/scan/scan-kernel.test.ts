@@ -229,6 +229,41 @@ describe.runIf(getKernelModule())('the WebAssembly scan kernel', () => {
     );
   });
 
+  it.each([
+    ['spread over the whole range', 0xffffffff],
+    ['close together (the insertion pass gives up)', 0xfffff],
+  ])('sorts two-lane keys %s and keeps one of each', (_name, loMask) => {
+    const instance = new WebAssembly.Instance(getKernelModule()!, {
+      env: {
+        abort: () => {
+          throw new Error('abort');
+        },
+      },
+      'scan-kernel': { drain: () => {}, keyword: () => 0 },
+    });
+    const k = instance.exports as unknown as {
+      memory: WebAssembly.Memory;
+      init(...args: number[]): void;
+      appendKey(list: number, lo: number, hi: number): void;
+      sortList(list: number): number;
+      listAt(list: number): number;
+    };
+    k.init(0, 59, 1, 1, 2, 4, 8, 16);
+    const iban = identifierKinds.indexOf('iban');
+    const expected = new Set<number>();
+    let seed = 7;
+    for (let i = 0; i < 20_000; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const hi = (seed >>> 7) & 0x7;
+      const lo = (Math.imul(seed, 2654435761) & loMask) >>> 0;
+      k.appendKey(iban, lo, hi + (i % 3 === 0 ? 0x200000 : 0)); // bits past 53 are dropped
+      expected.add(hi * 2 ** 32 + lo);
+    }
+    const n = k.sortList(iban);
+    const sorted = [...expected].sort((a, b) => a - b);
+    expect([...new Float64Array(k.memory.buffer, k.listAt(iban), n)]).toEqual(sorted);
+  });
+
   it('hands over full key lists and grows record lists without losing a key', () => {
     const rows: string[] = [];
     for (let k = 0; k < 30_000; k++)
