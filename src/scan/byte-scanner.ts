@@ -1,6 +1,6 @@
-import iconv from 'iconv-lite';
 import { type AssessCategory, assessCategories } from '../domain/assess-categories.ts';
 import type { ColumnKind } from './header-rules.ts';
+import { iconv } from './iconv.ts';
 import { identifierChecks } from './identifier-checks.ts';
 import { keywordRules } from './keyword-rules.ts';
 import type { IdentifierKind, ScanTally } from './scan-tally.ts';
@@ -321,7 +321,7 @@ export class ByteScanner {
 
   private decode(from: number, to: number): string {
     const slice = this.buf.subarray(from, to);
-    return this.encoding === 'utf8' ? slice.toString('utf8') : iconv.decode(slice, this.encoding);
+    return this.encoding === 'utf8' ? slice.toString('utf8') : iconv().decode(slice, this.encoding);
   }
 
   /** Looks back a few bytes for a word that says what the number is ("PESEL: 85…", "REGON 12…"). */

@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
 import { assessCategories } from '../domain/assess-categories.ts';
 import { ByteScanner, type ByteScannerOptions, foldText, type TextEncoding } from './byte-scanner.ts';
 import type { ColumnKind } from './header-rules.ts';
+import { iconv } from './iconv.ts';
 import { cardIssuers, phonePrefixes } from './identifier-checks.ts';
 import type { KeySet } from './key-set.ts';
 import { keywordRules } from './keyword-rules.ts';
@@ -218,7 +218,7 @@ export class KernelScanner implements TextScanner {
   keyword(from: number, to: number): number {
     const bytes = Buffer.from(this.k.memory.buffer, this.k.inputPtr(0) + from, to - from);
     const key = packPrefix(String.fromCharCode(...[...bytes.subarray(0, 4)].map((c) => c | 0x20)));
-    const text = this.encoding === 'utf8' ? bytes.toString('utf8') : iconv.decode(bytes, this.encoding);
+    const text = this.encoding === 'utf8' ? bytes.toString('utf8') : iconv().decode(bytes, this.encoding);
     const folded = foldText(text);
     let bits = 0;
     for (const rule of stemsByPrefix.get(key) ?? []) if (folded.startsWith(rule.stem)) bits |= rule.bits;

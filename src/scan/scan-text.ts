@@ -1,5 +1,5 @@
-import iconv from 'iconv-lite';
 import { detectEncoding } from './detect-encoding.ts';
+import { iconv } from './iconv.ts';
 import { createTextScanner } from './kernel-scanner.ts';
 import { scanChunks } from './scan-chunks.ts';
 import type { ScanTally } from './scan-tally.ts';
@@ -11,7 +11,7 @@ async function* transcode(
   chunks: AsyncIterable<Buffer>,
   encoding: 'utf16le' | 'utf16be',
 ): AsyncIterable<Buffer> {
-  const decoder = iconv.getDecoder(encoding);
+  const decoder = iconv().getDecoder(encoding);
   for await (const chunk of chunks) yield Buffer.from(decoder.write(chunk), 'utf8');
   const rest = decoder.end();
   if (rest) yield Buffer.from(rest, 'utf8');
@@ -52,7 +52,7 @@ export async function scanText(options: {
   let sample = first;
   if (detected === 'utf16le' || detected === 'utf16be') {
     chunks = transcode(prepend([first.subarray(2)], iterator), detected);
-    sample = Buffer.from(iconv.decode(first.subarray(2), detected), 'utf8');
+    sample = Buffer.from(iconv().decode(first.subarray(2), detected), 'utf8');
   }
   const encoding = detected === 'utf16le' || detected === 'utf16be' ? 'utf8' : detected;
   const layout = detectTextLayout(sample, options.format, encoding);

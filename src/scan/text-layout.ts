@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
 import type { AssessCategory } from '../domain/assess-categories.ts';
 import { foldText, type ScanMode, type TextEncoding } from './byte-scanner.ts';
 import { type ColumnKind, headerRules } from './header-rules.ts';
+import { iconv } from './iconv.ts';
 
 /** How a text file is laid out, read from its first bytes before the scan proper. */
 export type TextLayout = {
@@ -91,7 +91,7 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
   if (format === 'log') return { ...base, mode: 'lines', countRecords: false };
   if (format === 'text') return { ...base, mode: 'text', countRecords: false };
   const text =
-    encoding === 'utf8' ? sample.toString('utf8', bom) : iconv.decode(sample.subarray(bom), encoding);
+    encoding === 'utf8' ? sample.toString('utf8', bom) : iconv().decode(sample.subarray(bom), encoding);
   const lines = text.split(/\r?\n/).slice(0, 50);
   if (lines.length > 1 && !/\r?\n$/.test(text)) lines.pop(); // the sample may end inside a line
   const nonEmpty = lines.filter((l) => l.trim() !== '');
