@@ -172,6 +172,8 @@ export function init(
   store<u8>(classes + 64, AT);
   store<u8>(classes + 10, NL);
   if (mode === MODE_CSV && delimiter >= 0) store<u8>(classes + delimiter, DELIM);
+  spaceSeparates = cls(32) === DELIM ? 0 : -1;
+  dashSeparates = cls(45) === DELIM ? 0 : -1;
   if (mode === MODE_CSV || mode === MODE_JSON) store<u8>(classes + 34, QUOTE);
   if (mode === MODE_JSON) {
     store<u8>(classes + 123, OPEN);
@@ -706,6 +708,9 @@ function checkPhone(a: i32): u32 {
 // The scanner (as in byte-scanner.ts).
 
 let floor: i32 = 0;
+/** All ones when a space (a dash) may separate the runs of a digit group: it is not the delimiter. */
+let spaceSeparates: i32 = -1;
+let dashSeparates: i32 = -1;
 
 /** Scans input[0, end): a piece that ends at a line end. Output waits at outputPtr() (see pending()). */
 export function scan(end: i32): void {
@@ -823,6 +828,13 @@ function letterBits(j: i32): i32 {
   const ascii = i8x16.lt_u(i8x16.sub(lower, i8x16.splat(97)), i8x16.splat(26));
   return i8x16.bitmask(v128.or(ascii, i8x16.lt_s(v, i8x16.splat(0))));
 }
+/** Which of the 16 bytes from j are spaces or dashes a digit group continues after (not the delimiter), as bits. */
+function separatorBits(j: i32): i32 {
+  const v = v128.load(input + <usize>j);
+  const space = v128.and(i8x16.eq(v, i8x16.splat(32)), i8x16.splat(<i8>spaceSeparates));
+  const dash = v128.and(i8x16.eq(v, i8x16.splat(45)), i8x16.splat(<i8>dashSeparates));
+  return i8x16.bitmask(v128.or(space, dash));
+}
 function digitBits(j: i32): i32 {
   const v = v128.load(input + <usize>j);
   return i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, i8x16.splat(48)), i8x16.splat(10)));
@@ -873,7 +885,47 @@ function digitGroup(i: i32, end: i32): i32 {
   store<i32>(runEnd, j);
   let runs = 1;
   let total = len;
-  while (runs < 10 && total <= 34 && j + 1 < end) {
+  // The runs that follow, read off bit masks of the next 32 bytes (digits; spaces and dashes that are not the
+  // delimiter) as the loop below reads them byte by byte; it takes over past the masks, and from the start after
+  // a ')' (as in "(22) 123 45 67").
+  let bytewise = next === 41;
+  if (!bytewise) {
+    const j0 = j;
+    const avail = end - j0;
+    let d = <u32>digitBits(j0);
+    let sp = <u32>separatorBits(j0);
+    if (avail > 16) {
+      d |= (<u32>digitBits(j0 + 16)) << 16;
+      sp |= (<u32>separatorBits(j0 + 16)) << 16;
+    }
+    if (avail < 32) {
+      const m = ((<u32>1) << (<u32>avail)) - 1;
+      d &= m;
+      sp &= m;
+    }
+    let o = 0;
+    while (runs < 10 && total <= 34 && j + 1 < end) {
+      if (o >= 31) {
+        bytewise = true;
+        break;
+      }
+      if (((sp >> <u32>o) & 1) === 0) break;
+      const following = d >> <u32>(o + 1);
+      if ((following & 1) === 0) break;
+      const length = <i32>ctz(~following);
+      if (o + 1 + length >= 32) {
+        bytewise = true;
+        break;
+      }
+      store<i32>(runStart + ((<usize>runs) << 2), j + 1);
+      store<i32>(runEnd + ((<usize>runs) << 2), j + 1 + length);
+      runs++;
+      total += length;
+      j += 1 + length;
+      o = j - j0;
+    }
+  }
+  while (bytewise && runs < 10 && total <= 34 && j + 1 < end) {
     const sep = at(j);
     let k = j + 1;
     if (sep === 41 && (i > 0 ? at(i - 1) : 0) === 40 && runs === 1 && at(k) === 32) k++;
