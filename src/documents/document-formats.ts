@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../domain/documents/document-model.ts';
+import type { DocumentKind } from '../domain/documents/document-kinds.ts';
 
 // Which documents come in which formats: what `incydent render` offers and the API accepts, apart from the renderers
 // (which load on use), so a command's options are known without loading them.

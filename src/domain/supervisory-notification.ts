@@ -11,18 +11,13 @@ import { DomainError } from './errors.ts';
 import type { Localized } from './language.ts';
 import { isLateNotification } from './notification-deadline.ts';
 
-export const notificationPhaseDefinitions = [
-  { id: 'initial', label: { pl: 'Zgłoszenie wstępne', en: 'Initial notification' } },
-  {
-    id: 'supplementary',
-    label: { pl: 'Zgłoszenie uzupełniające/zmieniające', en: 'Supplementary/amending notification' },
-  },
-  { id: 'complete', label: { pl: 'Zgłoszenie kompletne/jednorazowe', en: 'Complete/one-off notification' } },
-] as const satisfies readonly { id: string; label: Localized }[];
-export type NotificationPhase = (typeof notificationPhaseDefinitions)[number]['id'];
-export const notificationPhases = notificationPhaseDefinitions.map(
-  (d) => d.id,
-) as readonly NotificationPhase[];
+import type { NotificationPhase } from './notification-phases.ts';
+
+export {
+  type NotificationPhase,
+  notificationPhaseDefinitions,
+  notificationPhases,
+} from './notification-phases.ts';
 
 export const notificationChannelDefinitions = [
   { id: 'biznes-gov-pl', label: { pl: 'Formularz na biznes.gov.pl', en: 'Form on biznes.gov.pl' } },

@@ -5,16 +5,9 @@
  */
 import type { Lang } from '../language.ts';
 import { formatWarsawDate, formatWarsawDateTime } from '../warsaw-time.ts';
+import type { DocumentKind } from './document-kinds.ts';
 
-export const documentKinds = [
-  'internal-report',
-  'uodo-notification',
-  'subject-letter',
-  'public-communication',
-  'register',
-  'assessment-record',
-] as const;
-export type DocumentKind = (typeof documentKinds)[number];
+export { type DocumentKind, documentKinds } from './document-kinds.ts';
 
 /** A typed value of a table cell: spreadsheets keep dates as dates and numbers as numbers. */
 export type Cell =
