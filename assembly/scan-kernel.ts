@@ -716,8 +716,10 @@ let dashSeparates: i32 = -1;
 export function scan(end: i32): void {
   floor = 0;
   let i = 0;
+  // The input's address in a local: the loop reads a byte and its class without reloading the global.
+  const base = input;
   while (i < end) {
-    const c = at(i);
+    const c = <u32>load<u8>(base + <usize>i);
     const k = cls(c);
     if (k === BORING) {
       i++;
