@@ -509,7 +509,7 @@ class Gather {
   }
 }
 
-/** Keys a piece of a count holds on average: its hash table (twice as many slots) stays in the processor's cache. */
+/** Keys a piece of a count holds on average: its hash table (four times as many slots) stays in the processor's cache. */
 const pieceKeys = 1 << 13;
 
 /**
@@ -551,9 +551,12 @@ function unionBetween(lanes: 1 | 2, runs: readonly Run[], lo: number, hi: number
 let table32 = new Uint32Array(0);
 let table64 = new Float64Array(0);
 
-/** The slots of a hash table for n keys: a power of two, at least twice n. */
+/**
+ * The slots of a hash table for n keys: a power of two, at least four times n (a key finds its slot free at once
+ * more often than at twice n: u64 keys 13.5 → 10.5 ns a key).
+ */
 function tableBits(n: number): number {
-  return Math.max(4, 32 - Math.clz32(n * 2 - 1));
+  return Math.max(4, 32 - Math.clz32(n * 4 - 1));
 }
 
 /** How many distinct keys keys[0, n) holds (0 is a key too: empty slots hold 0, so it is counted apart). */
