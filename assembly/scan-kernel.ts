@@ -483,6 +483,99 @@ export function sortList(l: i32): i32 {
   return m;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Coding sorted keys into the blocks of src/scan/key-set.ts (KeyBlock), as its BlockWriter writes an array of keys
+// in one piece: the same bytes, written here rather than by JavaScript in each worker (which ran its first part's
+// coding unoptimized, twice as slow).
+
+/** Bytes of a full block (key-set.ts pageBytes). */
+const pageBytes = 1 << 16;
+const blockControl = memory.data(pageBytes / 4 + 16);
+const blockGaps = memory.data(pageBytes + 16);
+let coded: usize = 0;
+let codedBytes: usize = 0;
+
+/** Where codeList wrote its blocks. */
+export function codedAt(): usize {
+  return coded;
+}
+
+/**
+ * Codes list `l`'s first m keys (sorted and distinct, as sortList leaves them) into blocks, one after another at
+ * codedAt(): each a header (u32 keys, u32 shift, f64 first, f64 last, u32 bytes, u32 0) and its bytes (control
+ * bytes, gaps, 3 bytes of padding), padded to 8 bytes. Returns the bytes written.
+ */
+export function codeList(l: i32, m: i32): i32 {
+  const base = load<usize>(listPtr + ((<usize>l) << 2));
+  const wide = twoLanes(l);
+  const room = <usize>m * 9 + 64 * ((<usize>m >> 12) + 2);
+  if (codedBytes < room) {
+    if (coded !== 0) heap.free(coded);
+    coded = grow(room);
+    codedBytes = room;
+  }
+  // Two-lane gaps keep `shift` raw low bytes when the largest gap does not fit in 4 (key-set.ts shiftFor64).
+  let shift = 0;
+  if (wide && m > 1) {
+    let largest: u64 = 0;
+    for (let k = 1; k < m; k++) {
+      const gap = keyAt(base, k) - keyAt(base, k - 1);
+      if (gap > largest) largest = gap;
+    }
+    while (largest - 1 >= (<u64>1) << (<u64>(32 + 8 * shift))) shift++;
+  }
+  const lowMask: u64 = ((<u64>1) << (<u64>(8 * shift))) - 1;
+  let out: usize = coded;
+  let i = 0;
+  while (i < m) {
+    const first = wide ? keyAt(base, i) : <u64>load<u32>(base + ((<usize>i) << 2));
+    let prev = first;
+    let count = 1;
+    let p = 0;
+    let g = 0;
+    i++;
+    memory.fill(blockControl, 0, pageBytes / 4);
+    while (i < m) {
+      if (p + ((g + 4) >> 2) + shift + 7 > pageBytes) break;
+      const key = wide ? keyAt(base, i) : <u64>load<u32>(base + ((<usize>i) << 2));
+      const gap = key - prev - 1;
+      let rest = <u32>gap;
+      if (wide) {
+        store<u32>(blockGaps + <usize>p, <u32>(gap & lowMask));
+        p += shift;
+        rest = <u32>(gap >> <u64>(8 * shift));
+      }
+      store<u32>(blockGaps + <usize>p, rest);
+      const size = (31 - <i32>clz(rest | 1)) >> 3;
+      p += size + 1;
+      const c = blockControl + (<usize>g >> 2);
+      store<u8>(c, load<u8>(c) | <u8>(size << ((g & 3) << 1)));
+      prev = key;
+      count++;
+      i++;
+      g++;
+    }
+    const controlBytes = (count + 2) >> 2;
+    const bytes = controlBytes + p + 3;
+    store<u32>(out, <u32>count);
+    store<u32>(out + 4, <u32>shift);
+    store<f64>(out + 8, <f64>first);
+    store<f64>(out + 16, <f64>prev);
+    store<u32>(out + 24, <u32>bytes);
+    store<u32>(out + 28, 0);
+    memory.copy(out + 32, blockControl, <usize>controlBytes);
+    memory.copy(out + 32 + <usize>controlBytes, blockGaps, <usize>p);
+    memory.fill(out + 32 + <usize>(controlBytes + p), 0, 3);
+    out += 32 + ((<usize>bytes + 7) & ~(<usize>7));
+  }
+  return <i32>(out - coded);
+}
+
+/** Key k of a sorted two-lane list (doubles after sortList). */
+function keyAt(base: usize, k: i32): u64 {
+  return <u64>load<f64>(base + ((<usize>k) << 3));
+}
+
 // 64-bit hash as two 32-bit lanes, four bytes a step (as hashBytes in byte-scanner.ts computes it): of input bytes
 // lower-cased, or of digit values.
 function hashWord(w: u32): void {

@@ -3,7 +3,7 @@ import { ByteScanner, type ByteScannerOptions, foldText, type TextEncoding } fro
 import type { ColumnKind } from './header-rules.ts';
 import { iconv } from './iconv.ts';
 import { cardIssuers, phonePrefixes } from './identifier-checks.ts';
-import type { KeySet } from './key-set.ts';
+import { blocksFromKernel, type KeySet } from './key-set.ts';
 import { keywordRules } from './keyword-rules.ts';
 import { getKernelModule } from './scan-kernel-module.ts';
 import { identifierKinds, type ScanTally } from './scan-tally.ts';
@@ -36,6 +36,8 @@ type KernelExports = {
   listLength(list: number): number;
   validCount(list: number): number;
   sortList(list: number): number;
+  codeList(list: number, keys: number): number;
+  codedAt(): number;
   clearList(list: number): void;
   setListLimit(keys: number): void;
   setInQuotes(value: number): void;
@@ -198,18 +200,15 @@ export class KernelScanner implements TextScanner {
   }
 
   /**
-   * Unites the kernel's key list (sorted and distinct there) with its key set, read in place: the merge codes the
-   * keys into the set's blocks before the kernel runs again, so no copy of the list is made.
+   * Unites the kernel's key list with its key set: the kernel sorts it, keeps one of each key and codes the keys
+   * into the set's blocks (codeList), which are copied out before it runs again.
    */
   takeKeys(list: number): void {
     const k = this.k;
     const n = k.sortList(list);
     if (n > 0) {
-      const set = lists[list]!(this.tally);
-      const at = k.listAt(list);
-      set.addSorted(
-        set.lanes === 1 ? new Uint32Array(k.memory.buffer, at, n) : new Float64Array(k.memory.buffer, at, n),
-      );
+      const length = k.codeList(list, n);
+      lists[list]!(this.tally).addBlocks(blocksFromKernel(k.memory.buffer, k.codedAt(), length));
     }
     k.clearList(list);
   }

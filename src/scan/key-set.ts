@@ -152,6 +152,33 @@ function release(block: KeyBlock): void {
   if (buffer.byteLength === pageBytes && freePages.length < maxFreePages) freePages.push(buffer);
 }
 
+/**
+ * The blocks the scan kernel coded (assembly/scan-kernel.ts codeList: a header of 32 bytes, then the block's bytes,
+ * padded to 8), each copied to a buffer of its own: a page, or its exact size for the last, as BlockWriter leaves
+ * them.
+ */
+export function blocksFromKernel(memory: ArrayBuffer, at: number, length: number): KeyBlock[] {
+  const view = new DataView(memory, at, length);
+  const all = new Uint8Array(memory, at, length);
+  const blocks: KeyBlock[] = [];
+  for (let p = 0; p < length; ) {
+    const count = view.getUint32(p, true);
+    const shift = view.getUint32(p + 4, true);
+    const first = view.getFloat64(p + 8, true);
+    const last = view.getFloat64(p + 16, true);
+    const size = view.getUint32(p + 24, true);
+    const next = p + 32 + ((size + 7) & ~7);
+    const bytes =
+      next >= length
+        ? new Uint8Array(size)
+        : new Uint8Array(freePages.pop() ?? new ArrayBuffer(pageBytes), 0, size);
+    bytes.set(all.subarray(p + 32, p + 32 + size));
+    blocks.push({ count, first, last, shift, bytes });
+    p = next;
+  }
+  return blocks;
+}
+
 // The codec's loops are functions of their own: a function of several long loops is compiled while it runs its
 // first loop and thrown away at the next, block after block, and ran at a quarter of the speed.
 

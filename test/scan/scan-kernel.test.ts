@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ByteScanner, type ScanMode, type TextEncoding } from '../../src/scan/byte-scanner.ts';
 import type { ColumnKind } from '../../src/scan/header-rules.ts';
 import { kernelFor, type TextScanner } from '../../src/scan/kernel-scanner.ts';
+import { blocksFromKernel, KeySet } from '../../src/scan/key-set.ts';
 import { getKernelModule } from '../../src/scan/scan-kernel-module.ts';
 import { identifierKinds, ScanTally } from '../../src/scan/scan-tally.ts';
 import { makeCard, makeIdCard, makeNip, makeNrb, makePassport, makePesel } from './make-identifiers.ts';
@@ -231,9 +232,10 @@ describe.runIf(getKernelModule())('the WebAssembly scan kernel', () => {
   });
 
   it.each([
-    ['spread over the whole range', 0xffffffff],
-    ['close together (the insertion pass gives up)', 0xfffff],
-  ])('sorts two-lane keys %s and keeps one of each', (_name, loMask) => {
+    ['two-lane keys spread over the whole range', 'iban', 0xffffffff],
+    ['two-lane keys close together (the insertion pass gives up)', 'iban', 0xfffff],
+    ['one-lane keys', 'pesel', 0xffffffff],
+  ] as const)('sorts and codes %s as KeySet blocks, one of each', (_name, kind, loMask) => {
     const instance = new WebAssembly.Instance(getKernelModule()!, {
       env: {
         abort: () => {
@@ -248,21 +250,37 @@ describe.runIf(getKernelModule())('the WebAssembly scan kernel', () => {
       appendKey(list: number, lo: number, hi: number): void;
       sortList(list: number): number;
       listAt(list: number): number;
+      codeList(list: number, keys: number): number;
+      codedAt(): number;
     };
     k.init(0, 59, 1, 1, 2, 4, 8, 16);
-    const iban = identifierKinds.indexOf('iban');
+    const list = identifierKinds.indexOf(kind);
+    const wide = kind === 'iban';
     const expected = new Set<number>();
     let seed = 7;
-    for (let i = 0; i < 20_000; i++) {
+    // Enough keys for several blocks (a block fills a page of 64 KiB).
+    for (let i = 0; i < 150_000; i++) {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      const hi = (seed >>> 7) & 0x7;
+      const hi = wide ? (seed >>> 7) & 0x7 : 0;
       const lo = (Math.imul(seed, 2654435761) & loMask) >>> 0;
-      k.appendKey(iban, lo, hi + (i % 3 === 0 ? 0x200000 : 0)); // bits past 53 are dropped
+      k.appendKey(list, lo, hi + (i % 3 === 0 ? 0x200000 : 0)); // bits past 53 are dropped
       expected.add(hi * 2 ** 32 + lo);
     }
-    const n = k.sortList(iban);
+    const n = k.sortList(list);
     const sorted = [...expected].sort((a, b) => a - b);
-    expect([...new Float64Array(k.memory.buffer, k.listAt(iban), n)]).toEqual(sorted);
+    const keys = wide
+      ? new Float64Array(k.memory.buffer, k.listAt(list), n)
+      : new Uint32Array(k.memory.buffer, k.listAt(list), n);
+    // The first key out of place (-1: none), which fails fast where a diff of 150 000 keys would not.
+    const misplaced = (got: ArrayLike<number>) =>
+      got.length !== sorted.length ? got.length : sorted.findIndex((key, i) => got[i] !== key);
+    expect(misplaced(keys)).toBe(-1);
+    const length = k.codeList(list, n); // first: it may grow the memory
+    const blocks = blocksFromKernel(k.memory.buffer, k.codedAt(), length);
+    expect(blocks.length).toBeGreaterThan(1);
+    const set = new KeySet(wide ? 2 : 1);
+    set.addBlocks(blocks);
+    expect(misplaced(set.pack())).toBe(-1);
   });
 
   it('hands over full key lists and grows record lists without losing a key', () => {
