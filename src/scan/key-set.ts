@@ -499,6 +499,23 @@ class RunReader {
     while (this.next < run.blocks.length && run.blocks[this.next]!.last < lo) this.next++;
   }
 
+  /**
+   * Keys per unit of key space from `from` to the end of the block the run goes on with (0: the run has ended): from
+   * `from`, not from the block's next key, so that a key left alone far ahead counts as sparse.
+   */
+  density(from: number): number {
+    if (this.pos < this.len) return (this.len - this.pos) / (this.keys[this.len - 1]! - from + 1);
+    const block = this.run.blocks[this.next];
+    return block ? block.count / (block.last - from + 1) : 0;
+  }
+
+  /** One past the last key of the block the run goes on with (infinity once the run has ended). */
+  blockEnd(): number {
+    if (this.pos < this.len) return this.keys[this.len - 1]! + 1;
+    const block = this.run.blocks[this.next];
+    return block ? block.last + 1 : Number.POSITIVE_INFINITY;
+  }
+
   /** Appends the run's next keys below `end` to out[at, …) (grown as needed); returns where they end. */
   take(end: number, gather: Gather, at: number): number {
     for (;;) {
@@ -536,7 +553,7 @@ class Gather {
   }
 }
 
-/** Keys a piece of a count holds on average: its hash table (four times as many slots) stays in the processor's cache. */
+/** Keys a piece of a count holds about: its hash table (four times as many slots) stays in the processor's cache. */
 const pieceKeys = 1 << 13;
 
 /**
@@ -551,26 +568,32 @@ function unionBetween(lanes: 1 | 2, runs: readonly Run[], lo: number, hi: number
   if (runs.length === 1) return runBetween(lanes, runs[0]!, lo, hi);
   const readers = runs.map((run) => new RunReader(run, lanes, lo));
   const gather = new Gather(lanes);
-  // Keys below lo are passed over; the span and the number of keys set the width of a piece.
-  let keys = 0;
+  // Keys below lo are passed over.
   let top = lo;
   for (let r = 0; r < runs.length; r++) {
     readers[r]!.take(lo, gather, 0);
     const blocks = runs[r]!.blocks;
-    keys += runs[r]!.count;
     if (blocks.length > 0) top = Math.max(top, blocks[blocks.length - 1]!.last);
   }
   const last = Math.min(hi, top);
   if (last < lo) return 0;
-  const width = Math.max(1, Math.ceil((last - lo + 1) / Math.max(1, Math.ceil(keys / pieceKeys))));
   let total = 0;
-  for (let from = lo; from <= last; from += width) {
-    const end = Math.min(from + width, last + 1);
+  for (let from = lo; from <= last; ) {
+    // A piece spans about pieceKeys keys as the runs' blocks there are dense, and never goes past the end of a
+    // run's block: clustered keys (numbers in sequence) cannot make one piece, and its table, hold them all.
+    let density = 0;
+    let end = last + 1;
+    for (const reader of readers) {
+      density += reader.density(from);
+      end = Math.min(end, reader.blockEnd());
+    }
+    if (density > 0) end = Math.min(end, from + Math.max(1, Math.floor(pieceKeys / density)));
     let n = 0;
     for (const reader of readers) n = reader.take(end, gather, n);
     if (n > 0)
       total +=
         lanes === 2 ? distinct64(gather.keys as Float64Array, n) : distinct32(gather.keys as Uint32Array, n);
+    from = end;
   }
   return total;
 }
