@@ -641,7 +641,7 @@ function distinct32(keys: Uint32Array, n: number): number {
   return count + zero;
 }
 
-/** As distinct32, for two-lane keys (53-bit integers in doubles). */
+/** As distinct32, for two-lane keys (53-bit integers in doubles): a loop of its own, as each stays monomorphic. */
 function distinct64(keys: Float64Array, n: number): number {
   const bits = tableBits(n);
   const size = 1 << bits;
@@ -658,7 +658,7 @@ function distinct64(keys: Float64Array, n: number): number {
       zero = 1;
       continue;
     }
-    // The low 32 bits, mixed with the high ones.
+    // The low 32 bits pick the slot: two-lane keys are hashes, as random in their low bits as in their high ones.
     let slot = Math.imul(key >>> 0, 0x9e3779b1) >>> shift;
     for (;;) {
       const held = table[slot]!;
