@@ -177,6 +177,21 @@ export class KernelScanner implements TextScanner {
     if (end > from) this.scanPiece(buf, from, end);
   }
 
+  /**
+   * The kernel's own input, `bytes` long, for a read to go straight there (scanInput then scans it without a copy).
+   * Its bytes stay as they are unless it must grow; a buffer given before a scan is stale after it (the scan may
+   * grow the kernel's memory).
+   */
+  input(bytes: number): Buffer {
+    const ptr = this.k.inputPtr(bytes);
+    return Buffer.from(this.k.memory.buffer, ptr, bytes);
+  }
+
+  /** Scans the first `length` bytes of the kernel's own input (see input), a piece that ends at a line end. */
+  scanInput(length: number): void {
+    this.k.scan(length);
+  }
+
   private scanPiece(buf: Buffer, from: number, to: number): void {
     const k = this.k;
     const ptr = k.inputPtr(to - from);

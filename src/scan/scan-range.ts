@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { createTextScanner, type TextScanner } from './kernel-scanner.ts';
+import { createTextScanner, KernelScanner, type TextScanner } from './kernel-scanner.ts';
 import { ScanTally, type TallySnapshot } from './scan-tally.ts';
 import type { TextLayout } from './text-layout.ts';
 
@@ -32,7 +32,8 @@ export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => vo
   scanner.inQuotes = task.startInQuotes;
   let endsInQuotes = false;
   if (task.end > task.start) {
-    readRange(task, scanner, onBytes);
+    if (scanner instanceof KernelScanner) readIntoKernel(task, scanner, onBytes);
+    else readRange(task, scanner, onBytes);
     endsInQuotes = scanner.inQuotes;
   }
   scanner.finish();
@@ -84,6 +85,46 @@ function readRange(task: RangeTask, scanner: TextScanner, onBytes?: (bytes: numb
       if (held > 0) buf.copy(buf, 0, upTo, filled);
     }
     if (held > 0) scanner.scan(buf, 0, held);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * As readRange, reading straight into the scan kernel's input, so that no read is copied there (300 MB: 300 MB
+ * fewer bytes moved).
+ */
+function readIntoKernel(task: RangeTask, scanner: KernelScanner, onBytes?: (bytes: number) => void): void {
+  let capacity = readSize + (256 << 10);
+  const fd = openSync(task.path, 'r');
+  try {
+    let position = task.start;
+    let held = 0; // bytes of an unfinished line at the front of the input
+    while (position < task.end) {
+      const want = Math.min(readSize, task.end - position);
+      if (held + want > capacity) {
+        // A long line: the input grows, its unfinished line moved over.
+        const kept = Buffer.from(scanner.input(capacity).subarray(0, held));
+        capacity = held + want;
+        scanner.input(capacity).set(kept, 0);
+      }
+      const buf = scanner.input(capacity);
+      const got = readSync(fd, buf, held, want, position);
+      if (got === 0) break;
+      position += got;
+      onBytes?.(got);
+      const filled = held + got;
+      const cut = position >= task.end ? filled : buf.lastIndexOf(10, filled - 1) + 1;
+      if (cut <= 0 && filled < maxCarry) {
+        held = filled;
+        continue;
+      }
+      const upTo = cut <= 0 ? filled : cut;
+      scanner.scanInput(upTo);
+      held = filled - upTo;
+      if (held > 0) scanner.input(capacity).copyWithin(0, upTo, filled);
+    }
+    if (held > 0) scanner.scanInput(held);
   } finally {
     closeSync(fd);
   }

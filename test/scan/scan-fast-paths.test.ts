@@ -343,4 +343,21 @@ describe('large files read in parts with reused buffers', () => {
     expect(one.totals.identifiers.pesel.valid).toBe(k);
     expect(parts.totals).toEqual(one.totals);
   });
+
+  it('joins a line longer than a read (2.5 MB) across reads, in parts as in one piece', async () => {
+    const file = path.join(root, 'dluga-linia.csv');
+    const pesels = Array.from({ length: 150_000 }, (_, k) =>
+      makePesel(1950 + (k % 60), 1 + (k % 12), 1 + (k % 28), k % 10_000),
+    );
+    const short = pesels.slice(0, 2000).map((p, k) => `${k};${p};krótki wiersz`);
+    // One cell of 2.5 MB: PESEL numbers among words, longer than a read and than the room kept for a line.
+    const long = `2000;${pesels[2000]};"${pesels.slice(2001).join(' słowo ')}"`;
+    writeFileSync(file, `id;pesel;uwagi\n${short.join('\n')}\n${long}\n${short.join('\n')}\n`);
+    expect(long.length).toBeGreaterThan(2_400_000);
+    const one = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 0 });
+    const parts = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 2, splitAbove: 1024 });
+    expect(one.totals.identifiers.pesel.valid).toBe(4000 + 148_000);
+    expect(one.totals.records).toBe(4001);
+    expect(parts.totals).toEqual(one.totals);
+  });
 });
