@@ -22,7 +22,13 @@ export class ProgressBar {
     const filled = Math.round(fraction * width);
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? p.bytesDone / seconds : 0;
-    const left = rate > 0 ? (p.bytesTotal - p.bytesDone) / rate : Number.POSITIVE_INFINITY;
+    // Time left once the rate means something: the first report (a file's header) comes before any part is read.
+    const left =
+      p.bytesDone >= p.bytesTotal
+        ? 0
+        : rate > 0 && seconds >= 0.5
+          ? (p.bytesTotal - p.bytesDone) / rate
+          : Number.POSITIVE_INFINITY;
     const mib = (b: number) => (b / 1024 / 1024).toFixed(1);
     this.out.write(
       `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ` +
