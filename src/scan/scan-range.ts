@@ -32,83 +32,84 @@ export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => vo
   scanner.inQuotes = task.startInQuotes;
   let endsInQuotes = false;
   if (task.end > task.start) {
-    if (scanner instanceof KernelScanner) readIntoKernel(task, scanner, onBytes);
-    else readRange(task, scanner, onBytes);
+    const target = scanner instanceof KernelScanner ? kernelTarget(scanner) : bufferTarget(scanner);
+    readRange(task, target, onBytes);
     endsInQuotes = scanner.inQuotes;
   }
   scanner.finish();
   return { tally: tally.snapshot(), endsInQuotes };
 }
 
-// 1 MiB reads: the scanner copies each into its WebAssembly memory, which keeps the size of the largest read.
+// 1 MiB reads, into the scan kernel's memory (or a buffer the scanner copies from), which keeps the largest one.
 const readSize = 1 << 20;
 /** Longest line joined across reads; longer ones are cut where they stand (as scanChunks does). */
 const maxCarry = 4 << 20;
 
-/**
- * Reads the part with synchronous reads into one reused buffer (a worker thread does nothing else meanwhile):
- * each read is scanned in place up to its last newline, and the unfinished line moves to the buffer's front to be
- * completed by the next read, so no chunk is allocated or concatenated.
- */
+/** Where a part's reads go and how they are scanned (see bufferTarget and kernelTarget). */
+type ReadTarget = {
+  /** A buffer of at least `bytes`, its first `keep` bytes those of the buffer given before. */
+  buffer(bytes: number, keep: number): Buffer;
+  /** Scans [0, length) of the buffer given last. */
+  scan(length: number): void;
+};
+
 // One read buffer per thread, kept for the thread's next part: a new one per part was garbage the size of the
 // buffer that resident memory kept until a collection (freed memory outside the JavaScript heap stays mapped).
 let reused: Buffer | null = null;
 
-function readRange(task: RangeTask, scanner: TextScanner, onBytes?: (bytes: number) => void): void {
+/** Reads into the thread's reused buffer, which any scanner scans (copying it where it needs it). */
+function bufferTarget(scanner: TextScanner): ReadTarget {
   // Room for a read and an unfinished line of ordinary length; longer lines grow a buffer for this part only.
   reused ??= Buffer.allocUnsafe(readSize + (256 << 10));
   let buf = reused;
-  const fd = openSync(task.path, 'r');
-  try {
-    let position = task.start;
-    let held = 0; // bytes of an unfinished line at the front of buf
-    while (position < task.end) {
-      const want = Math.min(readSize, task.end - position);
-      if (held + want > buf.length) {
-        const bigger = Buffer.allocUnsafe(held + want);
-        buf.copy(bigger, 0, 0, held);
+  return {
+    buffer(bytes, keep) {
+      if (bytes > buf.length) {
+        const bigger = Buffer.allocUnsafe(bytes);
+        buf.copy(bigger, 0, 0, keep);
         buf = bigger;
       }
-      const got = readSync(fd, buf, held, want, position);
-      if (got === 0) break;
-      position += got;
-      onBytes?.(got);
-      const filled = held + got;
-      const cut = position >= task.end ? filled : buf.lastIndexOf(10, filled - 1) + 1;
-      if (cut <= 0 && filled < maxCarry) {
-        held = filled;
-        continue;
+      return buf;
+    },
+    scan(length) {
+      scanner.scan(buf, 0, length);
+    },
+  };
+}
+
+/** Reads straight into the scan kernel's input, so that no read is copied there (300 MB: 300 MB fewer moved). */
+function kernelTarget(scanner: KernelScanner): ReadTarget {
+  let capacity = readSize + (256 << 10);
+  return {
+    buffer(bytes, keep) {
+      if (bytes > capacity) {
+        // A long line: the input grows, its unfinished line moved over.
+        const kept = Buffer.from(scanner.input(capacity).subarray(0, keep));
+        capacity = bytes;
+        scanner.input(capacity).set(kept, 0);
       }
-      const upTo = cut <= 0 ? filled : cut;
-      scanner.scan(buf, 0, upTo);
-      held = filled - upTo;
-      if (held > 0) buf.copy(buf, 0, upTo, filled);
-    }
-    if (held > 0) scanner.scan(buf, 0, held);
-  } finally {
-    closeSync(fd);
-  }
+      // Asked for afresh every time: a scan may have moved the kernel's memory.
+      return scanner.input(capacity);
+    },
+    scan(length) {
+      scanner.scanInput(length);
+    },
+  };
 }
 
 /**
- * As readRange, reading straight into the scan kernel's input, so that no read is copied there (300 MB: 300 MB
- * fewer bytes moved).
+ * Reads the part with synchronous reads (a worker thread does nothing else meanwhile): each read is scanned in
+ * place up to its last newline, and the unfinished line moves to the buffer's front to be completed by the next
+ * read, so no chunk is allocated or concatenated.
  */
-function readIntoKernel(task: RangeTask, scanner: KernelScanner, onBytes?: (bytes: number) => void): void {
-  let capacity = readSize + (256 << 10);
+function readRange(task: RangeTask, target: ReadTarget, onBytes?: (bytes: number) => void): void {
   const fd = openSync(task.path, 'r');
   try {
     let position = task.start;
-    let held = 0; // bytes of an unfinished line at the front of the input
+    let held = 0; // bytes of an unfinished line at the front of the buffer
     while (position < task.end) {
       const want = Math.min(readSize, task.end - position);
-      if (held + want > capacity) {
-        // A long line: the input grows, its unfinished line moved over.
-        const kept = Buffer.from(scanner.input(capacity).subarray(0, held));
-        capacity = held + want;
-        scanner.input(capacity).set(kept, 0);
-      }
-      const buf = scanner.input(capacity);
+      const buf = target.buffer(held + want, held);
       const got = readSync(fd, buf, held, want, position);
       if (got === 0) break;
       position += got;
@@ -120,11 +121,11 @@ function readIntoKernel(task: RangeTask, scanner: KernelScanner, onBytes?: (byte
         continue;
       }
       const upTo = cut <= 0 ? filled : cut;
-      scanner.scanInput(upTo);
+      target.scan(upTo);
       held = filled - upTo;
-      if (held > 0) scanner.input(capacity).copyWithin(0, upTo, filled);
+      if (held > 0) target.buffer(filled, filled).copyWithin(0, upTo, filled);
     }
-    if (held > 0) scanner.scanInput(held);
+    if (held > 0) target.scan(held);
   } finally {
     closeSync(fd);
   }
