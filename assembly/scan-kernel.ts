@@ -236,7 +236,7 @@ export function inputPtr(bytes: i32): usize {
   return input;
 }
 
-/** Where list `l`'s keys are: u32 for one-lane kinds, f64 for two-lane kinds once sorted (see sortList; tests read them). */
+/** Where list `l`'s keys are: u32 for one-lane kinds, f64 for two-lane kinds once sorted (tests read them there). */
 export function listAt(l: i32): usize {
   return load<usize>(listPtr + ((<usize>l) << 2));
 }

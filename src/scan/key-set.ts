@@ -701,8 +701,8 @@ function runBetween(lanes: 1 | 2, run: Run, lo: number, hi: number): number {
  * (a part of a file, a batch of keys) are kept as a stack: the first few (looseRuns) as they come, then each
  * merged into the one below it once it holds about as many keys (a binary counter: a key is merged about
  * log2(runs) times, where merging every run into one set merged it runs / 2 times). Counting needs no merge of the
- * runs then left: it reads them side by side, each key once (see unionBetween). Two-lane keys (64-bit hashes) keep 53 bits: among ten million values a collision has a chance
- * near 1 in 200.
+ * runs then left: it reads them side by side, each key once (see unionBetween). Two-lane keys (64-bit hashes) keep
+ * 53 bits: among ten million values a collision has a chance near 1 in 200.
  */
 export class KeySet {
   private pending: KeyArray;
