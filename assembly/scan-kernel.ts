@@ -236,7 +236,7 @@ export function inputPtr(bytes: i32): usize {
   return input;
 }
 
-/** Where list `l`'s keys are: u32 for one-lane kinds, f64 for two-lane kinds once sorted (tests read them there). */
+/** Where list `l`'s keys are: u32 for one-lane kinds, u64 (53 bits) for two-lane kinds (tests read them there). */
 export function listAt(l: i32): usize {
   return load<usize>(listPtr + ((<usize>l) << 2));
 }
@@ -432,8 +432,7 @@ function insertionFix(a: usize, n: i32): bool {
 
 /**
  * Sorts list `l` (LSD radix on 11-bit digits, skipping digits equal in every key; for two-lane keys an insertion
- * pass instead of the lowest two) and keeps one of each key;
- * returns how many remain. Two-lane keys are then rewritten as doubles, the form KeySet holds them in.
+ * pass instead of the lowest two) and keeps one of each key; returns how many remain, for codeList.
  */
 export function sortList(l: i32): i32 {
   const n = load<i32>(listCount + ((<usize>l) << 2));
@@ -466,10 +465,6 @@ export function sortList(l: i32): i32 {
         store<u64>(base + ((<usize>m) << 3), v);
         m++;
       }
-    }
-    for (let k = 0; k < m; k++) {
-      const p = base + ((<usize>k) << 3);
-      store<f64>(p, <f64>load<u64>(p));
     }
   } else {
     for (let k = 0; k < n; k++) {
@@ -571,9 +566,9 @@ export function codeList(l: i32, m: i32): i32 {
   return <i32>(out - coded);
 }
 
-/** Key k of a sorted two-lane list (doubles after sortList). */
+/** Key k of a two-lane list. */
 function keyAt(base: usize, k: i32): u64 {
-  return <u64>load<f64>(base + ((<usize>k) << 3));
+  return load<u64>(base + ((<usize>k) << 3));
 }
 
 // 64-bit hash as two 32-bit lanes, four bytes a step (as hashBytes in byte-scanner.ts computes it): of input bytes

@@ -269,7 +269,7 @@ describe.runIf(getKernelModule())('the WebAssembly scan kernel', () => {
     const n = k.sortList(list);
     const sorted = [...expected].sort((a, b) => a - b);
     const keys = wide
-      ? new Float64Array(k.memory.buffer, k.listAt(list), n)
+      ? [...new BigUint64Array(k.memory.buffer, k.listAt(list), n)].map(Number)
       : new Uint32Array(k.memory.buffer, k.listAt(list), n);
     // The first key out of place (-1: none), which fails fast where a diff of 150 000 keys would not.
     const misplaced = (got: ArrayLike<number>) =>
