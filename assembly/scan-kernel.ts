@@ -363,10 +363,10 @@ function countValid(code: u32): void {
 }
 
 /**
- * LSD radix passes over the 11-bit digits of keys[0, n) from bit `from` below bit `to`, alternating between a and b
- * (a digit equal in every key is passed over); returns the array that holds the result.
+ * Sorts keys[0, n) at `a` by LSD radix passes over their 11-bit digits from bit `from` below bit `to`, with `b` as
+ * scratch (a digit equal in every key is passed over); the result is at `a`.
  */
-function radixPasses(a: usize, b: usize, n: i32, wide: bool, from: i32, to: i32): usize {
+function radixPasses(a: usize, b: usize, n: i32, wide: bool, from: i32, to: i32): void {
   let src = a;
   let dst = b;
   for (let bit = from; bit < to; bit += 11) {
@@ -406,7 +406,7 @@ function radixPasses(a: usize, b: usize, n: i32, wide: bool, from: i32, to: i32)
     src = dst;
     dst = t;
   }
-  return src;
+  if (src !== a) memory.copy(a, src, (<usize>n) << (wide ? 3 : 2));
 }
 
 /**
@@ -451,12 +451,8 @@ export function sortList(l: i32): i32 {
   // keys share them often (values close together), the insertion pass gives up and the low digits get their passes
   // too. One-lane keys (numbers, often close together: PESEL) get all three passes (this way, 8 → 12 ns a key).
   const top = wide ? 55 : 33;
-  let src = radixPasses(base, scratch, n, wide, wide ? 22 : 0, top);
-  if (src !== base) memory.copy(base, src, bytes);
-  if (wide && !insertionFix(base, n)) {
-    src = radixPasses(base, scratch, n, wide, 0, top);
-    if (src !== base) memory.copy(base, src, bytes);
-  }
+  radixPasses(base, scratch, n, wide, wide ? 22 : 0, top);
+  if (wide && !insertionFix(base, n)) radixPasses(base, scratch, n, wide, 0, top);
   let m = 0;
   if (wide) {
     for (let k = 0; k < n; k++) {

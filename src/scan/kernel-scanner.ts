@@ -32,7 +32,6 @@ type KernelExports = {
   addPhonePrefix(prefix: number): void;
   addCardIssuer(from: number, to: number, digits: number, lengthMask: number): void;
   inputPtr(bytes: number): number;
-  listLength(list: number): number;
   validCount(list: number): number;
   sortList(list: number): number;
   codeList(list: number, keys: number): number;

@@ -146,6 +146,13 @@ export function addFreePages(pages: readonly ArrayBuffer[]): void {
     if (page.byteLength === pageBytes && freePages.length < maxFreePages) freePages.push(page);
 }
 
+/** Room for a block of `size` bytes: a page (a free one if any), or a buffer of its exact size (a run's last). */
+function blockBytes(size: number, exact: boolean): Uint8Array {
+  return exact
+    ? new Uint8Array(size)
+    : new Uint8Array(freePages.pop() ?? new ArrayBuffer(pageBytes), 0, size);
+}
+
 /** Offers a block's buffer for reuse once its keys have been read (only pages are kept). */
 function release(block: KeyBlock): void {
   const buffer = block.bytes.buffer as ArrayBuffer;
@@ -168,10 +175,7 @@ export function blocksFromKernel(memory: ArrayBuffer, at: number, length: number
     const last = view.getFloat64(p + 16, true);
     const size = view.getUint32(p + 24, true);
     const next = p + 32 + ((size + 7) & ~7);
-    const bytes =
-      next >= length
-        ? new Uint8Array(size)
-        : new Uint8Array(freePages.pop() ?? new ArrayBuffer(pageBytes), 0, size);
+    const bytes = blockBytes(size, next >= length);
     bytes.set(all.subarray(p + 32, p + 32 + size));
     blocks.push({ count, first, last, shift, bytes });
     p = next;
@@ -331,9 +335,7 @@ class BlockWriter {
     const s = this.scratch;
     const controlBytes = (this.keys + 2) >> 2;
     const size = controlBytes + this.bytes + 3;
-    const bytes = exact
-      ? new Uint8Array(size)
-      : new Uint8Array(freePages.pop() ?? new ArrayBuffer(pageBytes), 0, size);
+    const bytes = blockBytes(size, exact);
     bytes.set(s.control.subarray(0, controlBytes));
     bytes.set(s.gapBytes.subarray(0, this.bytes), controlBytes);
     bytes.fill(0, controlBytes + this.bytes);
