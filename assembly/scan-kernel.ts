@@ -329,6 +329,7 @@ function twoLanes(l: i32): bool {
   );
 }
 
+@inline
 function emit(code: u32, lo: u32, hi: u32): void {
   const l = (<usize>code) << 2;
   let count = load<i32>(listCount + l);
@@ -790,6 +791,9 @@ function checkPhone(a: i32): u32 {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The scanner (as in byte-scanner.ts).
+// Its handlers, from digitGroup to found and emit, are @inline: compiled into the loop rather than called. A call
+// costs V8's code a frame and the spilling of every live value, and a row makes about thirty (rows 517 → 465 ns).
+// The checks stay functions: inlined too, they made the loop 15 % slower.
 
 let floor: i32 = 0;
 /** All ones when a space (a dash) may separate the runs of a digit group: it is not the delimiter. */
@@ -851,6 +855,7 @@ export function finish(): void {
   endRecord();
 }
 
+@inline
 function newline(): void {
   if (mode === MODE_CSV) {
     if (inQuotes) return;
@@ -885,6 +890,7 @@ function columnKind(): i32 {
   return COL_NONE;
 }
 
+@inline
 function word(i: i32, end: i32): i32 {
   const j = tokenEnd(i + 1, end, true);
   lineHasContent = true;
@@ -957,6 +963,7 @@ function saysIcd(a: i32): bool {
   return saysBefore(a, 105, 99, 100, 0, 0, 3);
 }
 
+@inline
 function digitGroup(i: i32, end: i32): i32 {
   lineHasContent = true;
   let j = tokenEnd(i + 1, end, false);
@@ -1035,6 +1042,7 @@ function digitGroup(i: i32, end: i32): i32 {
   return j;
 }
 
+@inline
 function group(runs: i32, total: i32): bool {
   if (total < 9) {
     if (runs === 2 && total === 5 && re(0) - rs(0) === 2 && at(re(0)) === 45) {
@@ -1094,6 +1102,7 @@ function group(runs: i32, total: i32): bool {
   return false;
 }
 
+@inline
 function run(s: i32, e: i32, end: i32): void {
   const len = e - s;
   if (len < 9 && len !== 2 && len !== 6 && len !== 7) return;
@@ -1209,6 +1218,7 @@ function domainBits(p: i32): i32 {
   );
 }
 
+@inline
 function email(a: i32, end: i32): i32 {
   // The local part: back from '@' while its bytes may be in one, 16 at a time (the input has 16 guard bytes before
   // it, which are zero), at most 64.
@@ -1283,6 +1293,7 @@ function growRecord(): void {
   recordCapacity = bigger;
 }
 
+@inline
 function found(kind: u32, key: u32, a: i32, len: i32): void {
   countValid(kind);
   if (key) emit(kind, key, 0);
