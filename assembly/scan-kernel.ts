@@ -568,44 +568,43 @@ function keyAt(base: usize, k: i32): u64 {
   return load<u64>(base + ((<usize>k) << 3));
 }
 
-// 64-bit hash as two 32-bit lanes, four bytes a step (as hashBytes in byte-scanner.ts computes it): of input bytes
-// lower-cased, or of digit values.
-function hashWord(w: u32): void {
-  hashLo = rotl<u32>(hashLo ^ (rotl<u32>(w * 0xcc9e2d51, 15) * 0x1b873593), 13) * 5 + 0xe6546b64;
-  hashHi = rotl<u32>(hashHi ^ (rotl<u32>(w * 0x85ebca77, 13) * 0xc2b2ae3d), 17) * 5 + 0x561ccd1b;
+// 64-bit hash, eight bytes a step (as hashBytes in byte-scanner.ts computes it): xxHash64's round on each
+// little-endian word, the length, then murmur3's fmix64. Of input bytes lower-cased, or of digit values.
+function hashStep(h: u64, w: u64): u64 {
+  h ^= rotl<u64>(w * 0xc2b2ae3d27d4eb4f, 31) * 0x9e3779b185ebca87;
+  return rotl<u64>(h, 27) * 0x9e3779b185ebca87 + 0x85ebca77c2b2ae63;
 }
-function fmix32(h: u32): u32 {
-  h ^= h >> 16;
-  h *= 0x85ebca6b;
-  h ^= h >> 13;
-  h *= 0xc2b2ae35;
-  return h ^ (h >> 16);
-}
-function hashFinish(length: i32): void {
-  const lo = fmix32(hashLo ^ <u32>length);
+function hashFinish(h: u64, length: i32): void {
+  h ^= <u64>length;
+  h = (h ^ (h >> 33)) * 0xff51afd7ed558ccd;
+  h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53;
+  h ^= h >> 33;
+  const lo = <u32>h;
   hashLo = lo === 0 ? 1 : lo;
-  hashHi = fmix32(hashHi ^ <u32>length);
+  hashHi = <u32>(h >> 32);
 }
 /** Upper-case ASCII letters of a word of ASCII bytes in lower case (each byte + 0x3f reaches bit 7 from 'A' on). */
-function lowerWord(w: u32): u32 {
-  return w | (((w + 0x3f3f3f3f) & ~(w + 0x25252525) & 0x80808080) >> 2);
+function lowerWord(w: u64): u64 {
+  return w | (((w + 0x3f3f3f3f3f3f3f3f) & ~(w + 0x2525252525252525) & 0x8080808080808080) >> 2);
+}
+/** The bytes [k, to) of the word at p, the rest zero (1 to 8 bytes; readable bytes follow). */
+function tailWord(p: usize, bytes: i32): u64 {
+  return load<u64>(p) & (<u64>-1 >> (<u64>(64 - (bytes << 3))));
 }
 /** Hashes input[from, to): bytes of an address (ASCII), lower-cased; the input has readable bytes past `to`. */
 function hashInput(from: i32, to: i32): void {
-  hashLo = 0x811c9dc5;
-  hashHi = 0x9747b28c;
+  let h: u64 = 0;
   let k = from;
-  for (; k + 4 <= to; k += 4) hashWord(lowerWord(load<u32>(input + <usize>k)));
-  if (k < to) hashWord(lowerWord(load<u32>(input + <usize>k) & (0xffffffff >> <u32>(32 - ((to - k) << 3)))));
-  hashFinish(to - from);
+  for (; k + 8 <= to; k += 8) h = hashStep(h, lowerWord(load<u64>(input + <usize>k)));
+  if (k < to) h = hashStep(h, lowerWord(tailWord(input + <usize>k, to - k)));
+  hashFinish(h, to - from);
 }
 function hashDigits(from: i32, to: i32): void {
-  hashLo = 0x811c9dc5;
-  hashHi = 0x9747b28c;
+  let h: u64 = 0;
   let k = from;
-  for (; k + 4 <= to; k += 4) hashWord(load<u32>(digits + <usize>k));
-  if (k < to) hashWord(load<u32>(digits + <usize>k) & (0xffffffff >> <u32>(32 - ((to - k) << 3))));
-  hashFinish(to - from);
+  for (; k + 8 <= to; k += 8) h = hashStep(h, load<u64>(digits + <usize>k));
+  if (k < to) h = hashStep(h, tailWord(digits + <usize>k, to - k));
+  hashFinish(h, to - from);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

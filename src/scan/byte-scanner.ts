@@ -91,40 +91,65 @@ export function foldText(text: string): string {
     .replace(/ł/g, 'l');
 }
 
-// 64-bit hash of bytes as two 32-bit lanes, four bytes a step (two murmur3-style rounds with different constants,
-// each finished by murmur3's fmix32): collisions among ten million values have a probability near 1e-5, so distinct
-// counts are exact in practice. Bytes go in little-endian words, the last one zero-padded, and the length goes in
-// at the end. assembly/scan-kernel.ts computes the same keys (its property test compares them).
+// 64-bit hash of bytes, eight bytes a step: each little-endian word (the last one zero-padded) goes through xxHash64's
+// round, the length goes in at the end and murmur3's fmix64 mixes the result. Collisions among ten million values
+// have a probability near 1e-5 (53 bits are kept, see KeySet), so distinct counts are exact in practice.
+// assembly/scan-kernel.ts computes the same keys with 64-bit integers (its property test compares them); here each
+// 64-bit value is two 32-bit halves, high and low.
 let hashLo = 0;
 let hashHi = 0;
+/** A 64-bit product's high and low halves (a typed array: numbers from 2^31 up would be boxed in variables here). */
+const product = new Uint32Array(2);
+
+/** The low 64 bits of (h, l) times (mH, mL), into product. */
+function multiply(h: number, l: number, mH: number, mL: number): void {
+  // The high half of the 64-bit product l · mL, from 16-bit pieces (each product below 2^32, exact as a double).
+  const a0 = l & 0xffff;
+  const a1 = l >>> 16;
+  const b0 = mL & 0xffff;
+  const b1 = mL >>> 16;
+  const p01 = a0 * b1;
+  const p10 = a1 * b0;
+  const middle = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  const carry = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (middle >>> 16);
+  product[0] = carry + Math.imul(l, mH) + Math.imul(h, mL);
+  product[1] = Math.imul(l, mL);
+}
+
 function hashBytes(buf: Uint8Array, from: number, to: number, lower: boolean): void {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let k = from; k < to; k += 4) {
-    let w = 0;
-    for (let q = Math.min(to - k, 4) - 1; q >= 0; q--) {
+  let hH = 0;
+  let hL = 0;
+  for (let k = from; k < to; k += 8) {
+    let low = 0;
+    let high = 0;
+    for (let q = Math.min(to - k, 8) - 1; q >= 0; q--) {
       let c = buf[k + q]!;
       if (lower && c >= 65 && c <= 90) c |= 0x20;
-      w = (w << 8) | c;
+      if (q >= 4) high = (high << 8) | c;
+      else low = (low << 8) | c;
     }
-    let x = Math.imul(w, 0xcc9e2d51);
-    x = Math.imul((x << 15) | (x >>> 17), 0x1b873593);
-    a ^= x;
-    a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) | 0;
-    let y = Math.imul(w, 0x85ebca77);
-    y = Math.imul((y << 13) | (y >>> 19), 0xc2b2ae3d);
-    b ^= y;
-    b = (Math.imul((b << 17) | (b >>> 15), 5) + 0x561ccd1b) | 0;
+    // h ^= rotl(w · prime2, 31) · prime1; h = rotl(h, 27) · prime1 + prime4
+    multiply(high >>> 0, low >>> 0, 0xc2b2ae3d, 0x27d4eb4f);
+    let wH = product[0]!;
+    let wL = product[1]!;
+    multiply((wH << 31) | (wL >>> 1), (wL << 31) | (wH >>> 1), 0x9e3779b1, 0x85ebca87);
+    wH = product[0]! ^ hH;
+    wL = product[1]! ^ hL;
+    multiply((wH << 27) | (wL >>> 5), (wL << 27) | (wH >>> 5), 0x9e3779b1, 0x85ebca87);
+    const sum = product[1]! + 0xc2b2ae63;
+    hL = sum >>> 0;
+    hH = (product[0]! + 0x85ebca77 + (sum > 0xffffffff ? 1 : 0)) >>> 0;
   }
-  hashLo = fmix32(a ^ (to - from)) >>> 0 || 1;
-  hashHi = fmix32(b ^ (to - from)) >>> 0;
-}
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  // h ^= length; then fmix64: h ^= h >>> 33, h *= mix1, h ^= h >>> 33, h *= mix2, h ^= h >>> 33.
+  hL = (hL ^ (to - from)) >>> 0;
+  multiply(hH, (hL ^ (hH >>> 1)) >>> 0, 0xff51afd7, 0xed558ccd);
+  hH = product[0]!;
+  hL = product[1]!;
+  multiply(hH, (hL ^ (hH >>> 1)) >>> 0, 0xc4ceb9fe, 0x1a85ec53);
+  hH = product[0]!;
+  hL = (product[1]! ^ (hH >>> 1)) >>> 0;
+  hashLo = hL || 1;
+  hashHi = hH;
 }
 
 /**
