@@ -329,7 +329,7 @@ function twoLanes(l: i32): bool {
   );
 }
 
-@inline
+// @inline
 function emit(code: u32, lo: u32, hi: u32): void {
   const l = (<usize>code) << 2;
   let count = load<i32>(listCount + l);
@@ -570,26 +570,35 @@ function keyAt(base: usize, k: i32): u64 {
 
 // 64-bit hash, eight bytes a step (as hashBytes in byte-scanner.ts computes it): xxHash64's round on each
 // little-endian word, the length, then murmur3's fmix64. Of input bytes lower-cased, or of digit values.
+// The constants as high and low halves (as the JavaScript scanner holds them).
+const prime1: u64 = ((<u64>0x9e3779b1) << 32) | 0x85ebca87;
+const prime2: u64 = ((<u64>0xc2b2ae3d) << 32) | 0x27d4eb4f;
+const prime4: u64 = ((<u64>0x85ebca77) << 32) | 0xc2b2ae63;
+const mix1: u64 = ((<u64>0xff51afd7) << 32) | 0xed558ccd;
+const mix2: u64 = ((<u64>0xc4ceb9fe) << 32) | 0x1a85ec53;
 function hashStep(h: u64, w: u64): u64 {
-  h ^= rotl<u64>(w * 0xc2b2ae3d27d4eb4f, 31) * 0x9e3779b185ebca87;
-  return rotl<u64>(h, 27) * 0x9e3779b185ebca87 + 0x85ebca77c2b2ae63;
+  h ^= rotl<u64>(w * prime2, 31) * prime1;
+  return rotl<u64>(h, 27) * prime1 + prime4;
 }
 function hashFinish(h: u64, length: i32): void {
   h ^= <u64>length;
-  h = (h ^ (h >> 33)) * 0xff51afd7ed558ccd;
-  h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53;
+  h = (h ^ (h >> 33)) * mix1;
+  h = (h ^ (h >> 33)) * mix2;
   h ^= h >> 33;
   const lo = <u32>h;
   hashLo = lo === 0 ? 1 : lo;
   hashHi = <u32>(h >> 32);
 }
+const bytes3f: u64 = 0x3f3f3f3f * 0x100000001;
+const bytes25: u64 = 0x25252525 * 0x100000001;
+const bytes80: u64 = 0x80808080 * 0x100000001;
 /** Upper-case ASCII letters of a word of ASCII bytes in lower case (each byte + 0x3f reaches bit 7 from 'A' on). */
 function lowerWord(w: u64): u64 {
-  return w | (((w + 0x3f3f3f3f3f3f3f3f) & ~(w + 0x2525252525252525) & 0x8080808080808080) >> 2);
+  return w | (((w + bytes3f) & ~(w + bytes25) & bytes80) >> 2);
 }
 /** The bytes [k, to) of the word at p, the rest zero (1 to 8 bytes; readable bytes follow). */
 function tailWord(p: usize, bytes: i32): u64 {
-  return load<u64>(p) & (<u64>-1 >> (<u64>(64 - (bytes << 3))));
+  return load<u64>(p) & (<u64>-1 >> <u64>(64 - (bytes << 3)));
 }
 /** Hashes input[from, to): bytes of an address (ASCII), lower-cased; the input has readable bytes past `to`. */
 function hashInput(from: i32, to: i32): void {
@@ -854,7 +863,7 @@ export function finish(): void {
   endRecord();
 }
 
-@inline
+// @inline
 function newline(): void {
   if (mode === MODE_CSV) {
     if (inQuotes) return;
@@ -889,7 +898,7 @@ function columnKind(): i32 {
   return COL_NONE;
 }
 
-@inline
+// @inline
 function word(i: i32, end: i32): i32 {
   const j = tokenEnd(i + 1, end, true);
   lineHasContent = true;
@@ -962,7 +971,7 @@ function saysIcd(a: i32): bool {
   return saysBefore(a, 105, 99, 100, 0, 0, 3);
 }
 
-@inline
+// @inline
 function digitGroup(i: i32, end: i32): i32 {
   lineHasContent = true;
   let j = tokenEnd(i + 1, end, false);
@@ -1041,7 +1050,7 @@ function digitGroup(i: i32, end: i32): i32 {
   return j;
 }
 
-@inline
+// @inline
 function group(runs: i32, total: i32): bool {
   if (total < 9) {
     if (runs === 2 && total === 5 && re(0) - rs(0) === 2 && at(re(0)) === 45) {
@@ -1101,7 +1110,7 @@ function group(runs: i32, total: i32): bool {
   return false;
 }
 
-@inline
+// @inline
 function run(s: i32, e: i32, end: i32): void {
   const len = e - s;
   if (len < 9 && len !== 2 && len !== 6 && len !== 7) return;
@@ -1217,7 +1226,7 @@ function domainBits(p: i32): i32 {
   );
 }
 
-@inline
+// @inline
 function email(a: i32, end: i32): i32 {
   // The local part: back from '@' while its bytes may be in one, 16 at a time (the input has 16 guard bytes before
   // it, which are zero), at most 64.
@@ -1292,7 +1301,7 @@ function growRecord(): void {
   recordCapacity = bigger;
 }
 
-@inline
+// @inline
 function found(kind: u32, key: u32, a: i32, len: i32): void {
   countValid(kind);
   if (key) emit(kind, key, 0);
