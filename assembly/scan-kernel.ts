@@ -564,6 +564,144 @@ export function codeList(l: i32, m: i32): i32 {
 }
 
 /** Key k of a two-lane list. */
+// ---------------------------------------------------------------------------------------------------------------
+// Counting the distinct keys of several runs of KeySet blocks side by side (key-set.ts unionBetween, which decides
+// the pieces of the key range): each run's current block is copied here (countSlot, countStart), its keys below a
+// piece's end are decoded into the piece's keys (countTake), and the piece's distinct keys are counted in a hash
+// table (countPiece). The same steps as the JavaScript count, without its cold start: the count runs once a scan.
+
+const maxCountRuns = 64;
+/** Per run: block bytes (pointer, room), keys, keys taken, next gap, byte position, shift, current key. */
+const countRuns = memory.data(maxCountRuns * 48);
+let pieceKeys: usize = 0;
+let pieceRoom: i32 = 0;
+let pieceCount: i32 = 0;
+let countTable: usize = 0;
+let countTableSlots: i32 = 0;
+
+/** Room for a block of `bytes` for run `r`, with readable bytes past it (gaps are read 4 bytes at a time). */
+export function countSlot(r: i32, bytes: i32): usize {
+  const at = countRuns + <usize>r * 48;
+  if (load<i32>(at + 4) < bytes + 8) {
+    if (load<usize>(at) !== 0) heap.free(load<usize>(at));
+    store<usize>(at, grow(<usize>bytes + 8));
+    store<i32>(at + 4, bytes + 8);
+  }
+  return load<usize>(at);
+}
+
+/** Run `r` goes on with the block just copied to its slot. */
+export function countStart(r: i32, count: i32, first: f64, shift: i32): void {
+  const at = countRuns + <usize>r * 48;
+  store<i32>(at + 8, count);
+  store<i32>(at + 12, 0);
+  store<i32>(at + 16, 0);
+  store<i32>(at + 20, (count + 2) >> 2);
+  store<i32>(at + 24, shift);
+  store<u64>(at + 32, <u64>first);
+}
+
+/** Keys of run `r`'s block not yet taken. */
+export function countLeft(r: i32): i32 {
+  const at = countRuns + <usize>r * 48;
+  return load<i32>(at + 8) - load<i32>(at + 12);
+}
+
+/** Takes run `r`'s keys below `end` into the piece; returns 1 when its block is used up. */
+export function countTake(r: i32, end: f64, wide: bool): i32 {
+  const at = countRuns + <usize>r * 48;
+  const bytes = load<usize>(at);
+  const count = load<i32>(at + 8);
+  let taken = load<i32>(at + 12);
+  let g = load<i32>(at + 16);
+  let p = load<i32>(at + 20);
+  const shift = load<i32>(at + 24);
+  let key = load<u64>(at + 32);
+  const stop = <u64>end;
+  if (pieceCount + count - taken > pieceRoom) {
+    const bigger = max(pieceRoom * 2, pieceCount + count - taken + 1024);
+    const fresh = grow((<usize>bigger) << 3);
+    if (pieceKeys !== 0) {
+      memory.copy(fresh, pieceKeys, (<usize>pieceCount) << 3);
+      heap.free(pieceKeys);
+    }
+    pieceKeys = fresh;
+    pieceRoom = bigger;
+  }
+  let n = pieceCount;
+  const out = pieceKeys;
+  const lowMask: u32 = <u32>(((<u64>1) << (<u64>(8 * shift))) - 1);
+  while (taken < count && key < stop) {
+    store<u64>(out + ((<usize>n) << 3), key);
+    n++;
+    taken++;
+    if (taken < count) {
+      let gap: u64 = 0;
+      if (wide) {
+        gap = <u64>(load<u32>(bytes + <usize>p) & lowMask);
+        p += shift;
+      }
+      const size = (<i32>load<u8>(bytes + (<usize>g >> 2)) >> ((g & 3) << 1)) & 3;
+      const rest = load<u32>(bytes + <usize>p) & (0xffffffff >> <u32>((3 - size) << 3));
+      p += size + 1;
+      g++;
+      key += gap + ((<u64>rest) << (<u64>(8 * shift))) + 1;
+    }
+  }
+  pieceCount = n;
+  store<i32>(at + 12, taken);
+  store<i32>(at + 16, g);
+  store<i32>(at + 20, p);
+  store<u64>(at + 32, key);
+  return taken === count ? 1 : 0;
+}
+
+/** Drops the keys taken so far (those below the range counted). */
+export function countDrop(): void {
+  pieceCount = 0;
+}
+
+/** How many distinct keys the piece holds; the piece starts empty again. */
+export function countPiece(): i32 {
+  const n = pieceCount;
+  pieceCount = 0;
+  if (n === 0) return 0;
+  // Four slots a key (as in key-set.ts): a key mostly finds its slot at once.
+  let bits = 4;
+  while (1 << bits < n * 4) bits++;
+  const slots = 1 << bits;
+  if (countTableSlots < slots) {
+    if (countTable !== 0) heap.free(countTable);
+    countTable = grow((<usize>slots) << 3);
+    countTableSlots = slots;
+  }
+  memory.fill(countTable, 0, (<usize>slots) << 3);
+  const mask = slots - 1;
+  const shiftBits = <u64>(64 - bits);
+  let distinct = 0;
+  let zero = 0;
+  for (let i = 0; i < n; i++) {
+    const key = load<u64>(pieceKeys + ((<usize>i) << 3));
+    if (key === 0) {
+      zero = 1;
+      continue;
+    }
+    let slot = <i32>((key * prime1) >> shiftBits);
+    for (;;) {
+      const at = countTable + ((<usize>slot) << 3);
+      const held = load<u64>(at);
+      if (held === key) break;
+      if (held === 0) {
+        store<u64>(at, key);
+        distinct++;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return distinct + zero;
+}
+
 function keyAt(base: usize, k: i32): u64 {
   return load<u64>(base + ((<usize>k) << 3));
 }

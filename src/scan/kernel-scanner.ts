@@ -3,7 +3,7 @@ import { ByteScanner, type ByteScannerOptions, foldText, type TextEncoding } fro
 import type { ColumnKind } from './header-rules.ts';
 import { iconv } from './iconv.ts';
 import { cardIssuers, phonePrefixes } from './identifier-checks.ts';
-import { blocksFromKernel, type KeySet } from './key-set.ts';
+import { blocksFromKernel, type CountKernel, type KeySet, setCountKernel } from './key-set.ts';
 import { keywordRules } from './keyword-rules.ts';
 import { getKernelModule } from './scan-kernel-module.ts';
 import { identifierKinds, type ScanTally } from './scan-tally.ts';
@@ -15,7 +15,7 @@ export type TextScanner = {
   finish(): void;
 };
 
-type KernelExports = {
+type KernelExports = CountKernel & {
   memory: WebAssembly.Memory;
   init(
     mode: number,
@@ -113,6 +113,18 @@ function newSlot(module: WebAssembly.Module): Slot {
   slot.exports = instance.exports as unknown as KernelExports;
   return slot;
 }
+
+let counting: KernelExports | null | undefined;
+
+/** The kernel instance this thread's key sets count in (one of its own: counts run one after another). */
+export function kernelCount(): CountKernel | null {
+  if (counting === undefined) {
+    const module = getKernelModule();
+    counting = module ? newSlot(module).exports : null;
+  }
+  return counting;
+}
+setCountKernel(kernelCount);
 
 /**
  * The byte scanner of src/scan/byte-scanner.ts run as WebAssembly (assembly/scan-kernel.ts): the same counts, at

@@ -486,56 +486,166 @@ function mergeRun(
 }
 
 /** A run read block by block in key order, for counting (each reader decodes into an array of its own). */
-class RunReader {
-  private next = 0;
-  private readonly keys: KeyArray;
-  private pos = 0;
-  private len = 0;
-
-  constructor(
-    private readonly run: Run,
-    lanes: 1 | 2,
-    lo: number,
-  ) {
-    this.keys = lanes === 2 ? new Float64Array(blockKeys) : new Uint32Array(blockKeys);
-    while (this.next < run.blocks.length && run.blocks[this.next]!.last < lo) this.next++;
-  }
-
+/** A run read piece by piece in a count (see unionBetween). */
+type PieceReader = {
   /**
    * Keys per unit of key space from `from` to the end of the block the run goes on with (0: the run has ended): from
    * `from`, not from the block's next key, so that a key left alone far ahead counts as sparse.
    */
-  density(from: number): number {
-    if (this.pos < this.len) return (this.len - this.pos) / (this.keys[this.len - 1]! - from + 1);
-    const block = this.run.blocks[this.next];
-    return block ? block.count / (block.last - from + 1) : 0;
-  }
-
+  density(from: number): number;
   /** One past the last key of the block the run goes on with (infinity once the run has ended). */
-  blockEnd(): number {
-    if (this.pos < this.len) return this.keys[this.len - 1]! + 1;
-    const block = this.run.blocks[this.next];
-    return block ? block.last + 1 : Number.POSITIVE_INFINITY;
+  blockEnd(): number;
+  /** Takes the run's next keys below `end` into the piece being counted. */
+  take(end: number): void;
+};
+
+/** Where a count keeps the keys of a piece and counts them. */
+type PieceCounter = {
+  reader(run: Run, index: number, lo: number): PieceReader;
+  /** Drops the keys taken so far. */
+  drop(): void;
+  /** The distinct keys taken since the last piece; the next piece starts empty. */
+  piece(): number;
+};
+
+/** The next block of a run at or after key `lo`. */
+function firstBlockFrom(run: Run, lo: number): number {
+  let next = 0;
+  while (next < run.blocks.length && run.blocks[next]!.last < lo) next++;
+  return next;
+}
+
+/** Counts in JavaScript: blocks decoded into arrays, a piece's keys gathered into one and put in a hash table. */
+class ScriptCounter implements PieceCounter {
+  private readonly gather: Gather;
+  private n = 0;
+
+  constructor(private readonly lanes: 1 | 2) {
+    this.gather = new Gather(lanes);
   }
 
-  /** Appends the run's next keys below `end` to out[at, …) (grown as needed); returns where they end. */
-  take(end: number, gather: Gather, at: number): number {
-    for (;;) {
-      if (this.pos === this.len) {
-        const block = this.run.blocks[this.next];
-        if (!block || block.first >= end) return at;
-        decodeInto(block, this.keys);
-        this.next++;
-        this.pos = 0;
-        this.len = block.count;
-      }
-      const stop = lowerBound(this.keys, this.pos, this.len, end);
-      gather.reserve(at + stop - this.pos);
-      gather.keys.set(this.keys.subarray(this.pos, stop), at);
-      at += stop - this.pos;
-      this.pos = stop;
-      if (stop < this.len) return at;
-    }
+  reader(run: Run, _index: number, lo: number): PieceReader {
+    const lanes = this.lanes;
+    const keys = lanes === 2 ? new Float64Array(blockKeys) : new Uint32Array(blockKeys);
+    let next = firstBlockFrom(run, lo);
+    let pos = 0;
+    let len = 0;
+    return {
+      density: (from) => {
+        if (pos < len) return (len - pos) / (keys[len - 1]! - from + 1);
+        const block = run.blocks[next];
+        return block ? block.count / (block.last - from + 1) : 0;
+      },
+      blockEnd: () => {
+        if (pos < len) return keys[len - 1]! + 1;
+        const block = run.blocks[next];
+        return block ? block.last + 1 : Number.POSITIVE_INFINITY;
+      },
+      take: (end) => {
+        for (;;) {
+          if (pos === len) {
+            const block = run.blocks[next];
+            if (!block || block.first >= end) return;
+            decodeInto(block, keys);
+            next++;
+            pos = 0;
+            len = block.count;
+          }
+          const stop = lowerBound(keys, pos, len, end);
+          this.gather.reserve(this.n + stop - pos);
+          this.gather.keys.set(keys.subarray(pos, stop), this.n);
+          this.n += stop - pos;
+          pos = stop;
+          if (stop < len) return;
+        }
+      },
+    };
+  }
+
+  drop(): void {
+    this.n = 0;
+  }
+
+  piece(): number {
+    const n = this.n;
+    this.n = 0;
+    if (n === 0) return 0;
+    return this.lanes === 2
+      ? distinct64(this.gather.keys as Float64Array, n)
+      : distinct32(this.gather.keys as Uint32Array, n);
+  }
+}
+
+/**
+ * The scan kernel's count functions (assembly/scan-kernel.ts countTake and the rest): the same count in
+ * WebAssembly, each run's current block copied into the kernel's memory.
+ */
+export type CountKernel = {
+  memory: WebAssembly.Memory;
+  countSlot(run: number, bytes: number): number;
+  countStart(run: number, count: number, first: number, shift: number): void;
+  countLeft(run: number): number;
+  countTake(run: number, end: number, wide: number): number;
+  countDrop(): void;
+  countPiece(): number;
+};
+
+/** Runs the kernel counts side by side (its table of runs). */
+const kernelCountRuns = 64;
+
+let countKernel: (() => CountKernel | null) | null = null;
+
+/** Lets counts run in the scan kernel (kernel-scanner.ts gives it when the kernel is built). */
+export function setCountKernel(get: () => CountKernel | null): void {
+  countKernel = get;
+}
+
+class KernelCounter implements PieceCounter {
+  constructor(
+    private readonly k: CountKernel,
+    private readonly lanes: 1 | 2,
+  ) {}
+
+  reader(run: Run, index: number, lo: number): PieceReader {
+    const k = this.k;
+    const wide = this.lanes === 2 ? 1 : 0;
+    let next = firstBlockFrom(run, lo);
+    // The block in the kernel's slot while it has keys left.
+    let current: KeyBlock | null = null;
+    return {
+      density: (from) => {
+        if (current) return k.countLeft(index) / (current.last - from + 1);
+        const block = run.blocks[next];
+        return block ? block.count / (block.last - from + 1) : 0;
+      },
+      blockEnd: () => {
+        const block = current ?? run.blocks[next];
+        return block ? block.last + 1 : Number.POSITIVE_INFINITY;
+      },
+      take: (end) => {
+        for (;;) {
+          if (!current) {
+            const block = run.blocks[next];
+            if (!block || block.first >= end) return;
+            const at = k.countSlot(index, block.bytes.length);
+            new Uint8Array(k.memory.buffer, at, block.bytes.length).set(block.bytes);
+            k.countStart(index, block.count, block.first, block.shift);
+            current = block;
+            next++;
+          }
+          if (k.countTake(index, end, wide) === 0) return;
+          current = null;
+        }
+      },
+    };
+  }
+
+  drop(): void {
+    this.k.countDrop();
+  }
+
+  piece(): number {
+    return this.k.countPiece();
   }
 }
 
@@ -563,20 +673,23 @@ const pieceKeys = 1 << 13;
  * pieces of about pieceKeys keys of all runs together; each piece's keys are gathered from the runs (each block is
  * decoded once) and put in a small hash table, which counts each key once. No block is coded, and a key costs one
  * decoding and one insertion whatever the number of runs, so counting after the last part costs a read of the keys
- * rather than merges.
+ * rather than merges. The scan kernel counts when it is built (about twice as fast: the count runs once a scan, so
+ * its JavaScript would run mostly unoptimized).
  */
 function unionBetween(lanes: 1 | 2, runs: readonly Run[], lo: number, hi: number): number {
   if (runs.length === 0) return 0;
   if (runs.length === 1) return runBetween(lanes, runs[0]!, lo, hi);
-  const readers = runs.map((run) => new RunReader(run, lanes, lo));
-  const gather = new Gather(lanes);
+  const kernel = runs.length <= kernelCountRuns ? (countKernel?.() ?? null) : null;
+  const counter: PieceCounter = kernel ? new KernelCounter(kernel, lanes) : new ScriptCounter(lanes);
+  const readers = runs.map((run, index) => counter.reader(run, index, lo));
   // Keys below lo are passed over.
   let top = lo;
   for (let r = 0; r < runs.length; r++) {
-    readers[r]!.take(lo, gather, 0);
+    readers[r]!.take(lo);
     const blocks = runs[r]!.blocks;
     if (blocks.length > 0) top = Math.max(top, blocks[blocks.length - 1]!.last);
   }
+  counter.drop();
   const last = Math.min(hi, top);
   if (last < lo) return 0;
   let total = 0;
@@ -590,11 +703,8 @@ function unionBetween(lanes: 1 | 2, runs: readonly Run[], lo: number, hi: number
       end = Math.min(end, reader.blockEnd());
     }
     if (density > 0) end = Math.min(end, from + Math.max(1, Math.floor(pieceKeys / density)));
-    let n = 0;
-    for (const reader of readers) n = reader.take(end, gather, n);
-    if (n > 0)
-      total +=
-        lanes === 2 ? distinct64(gather.keys as Float64Array, n) : distinct32(gather.keys as Uint32Array, n);
+    for (const reader of readers) reader.take(end);
+    total += counter.piece();
     from = end;
   }
   return total;

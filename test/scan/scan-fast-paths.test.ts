@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifierChecks } from '../../src/scan/identifier-checks.ts';
-import { KeySet } from '../../src/scan/key-set.ts';
+import { kernelCount } from '../../src/scan/kernel-scanner.ts';
+import { KeySet, setCountKernel } from '../../src/scan/key-set.ts';
 import { scanPaths } from '../../src/scan/scan-paths.ts';
 import { makePesel } from './make-identifiers.ts';
 
@@ -13,260 +14,268 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const digitsOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) - 48);
 
-describe('KeySet merges in place exactly like a Set', () => {
-  it('distinct keys, sorted packs, unions and ranges match a reference (both lanes)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 5000 }),
-        fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 2000 }),
-        fc.constantFrom<1 | 2>(1, 2),
-        (adds, other, lanes) => {
-          const set = new KeySet(lanes);
-          for (const k of adds) set.add(k + 1, 0);
-          const otherSet = new KeySet(lanes);
-          for (const k of other) otherSet.add(k + 1, 0);
-          set.addSorted(otherSet.pack());
-          const reference = [...new Set([...adds, ...other].map((k) => k + 1))].sort((a, b) => a - b);
-          expect([...set.pack()]).toEqual(reference);
-          expect(set.size).toBe(reference.length);
-          expect(set.countBetween(100, 2000)).toBe(reference.filter((k) => k >= 100 && k <= 2000).length);
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
+// Key sets count their runs in the scan kernel when it is built, else in JavaScript: both ways are held to a Set.
+describe.each(['the scan kernel', 'JavaScript'])(
+  'KeySet merges in place exactly like a Set (counting in %s)',
+  (way) => {
+    beforeAll(() => setCountKernel(way === 'JavaScript' ? () => null : kernelCount));
+    afterAll(() => setCountKernel(kernelCount));
 
-  it('radix-sorts full-width keys and keeps blocks in order past flushes, splits and absorbs', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom<1 | 2>(1, 2),
-        fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 3000 }),
-        fc.array(fc.nat({ max: 0x1fffff }), { maxLength: 3000 }),
-        fc.integer({ min: 1, max: 40 }),
-        (lanes, los, his, spread) => {
-          const set = new KeySet(lanes);
-          const other = new KeySet(lanes);
-          const reference = new Set<number>();
-          for (let k = 0; k < los.length; k++) {
-            const lo = los[k]!;
-            const hi = lanes === 2 ? (his[k] ?? 0) : 0;
-            // Repeat some keys, so batches and blocks hold duplicates of each other.
-            const key = lanes === 1 ? lo : hi * 4294967296 + lo;
-            reference.add(key);
-            (k % spread === 0 ? other : set).add(lo, hi);
-            if (k % 7 === 0) set.add(lo, hi);
-          }
-          set.absorb(other);
-          const sorted = [...reference].sort((a, b) => a - b);
-          expect([...set.pack()]).toEqual(sorted);
-          expect(other.size).toBe(0);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it('unites sorted blocks from other threads in one pass, like a Set (both lanes)', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom<1 | 2>(1, 2),
-        fc.array(fc.array(fc.integer({ min: 1, max: 600_000 }), { maxLength: 400 }), { maxLength: 4 }),
-        fc.integer({ min: 0, max: 300_000 }),
-        (lanes, parts, spread) => {
-          const set = new KeySet(lanes);
-          const reference = new Set<number>();
-          // A large first part spans several blocks; the others arrive as blocks of their own.
-          for (let k = 0; k < spread; k += 7) {
-            set.add(k * 2 + 1, 0);
-            reference.add(k * 2 + 1);
-          }
-          for (const part of parts) {
-            const other = new KeySet(lanes);
-            for (const key of part) {
-              other.add(key, 0);
-              reference.add(key);
-            }
-            set.addBlocks(other.takeBlocks());
-          }
-          const sorted = [...reference].sort((x, y) => x - y);
-          expect(set.size).toBe(sorted.length);
-          expect([...set.pack()]).toEqual(sorted);
-          expect(set.countBetween(1000, 200_000)).toBe(
-            sorted.filter((k) => k >= 1000 && k <= 200_000).length,
-          );
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it('reuses blocks it has read as merge output and still unites exactly (both lanes, arrays and blocks)', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom<1 | 2>(1, 2),
-        fc.array(
-          fc.record({
-            start: fc.integer({ min: 0, max: 1_000_000 }),
-            step: fc.integer({ min: 1, max: 5 }),
-            count: fc.integer({ min: 0, max: 700_000 }),
-            shared: fc.boolean(),
-          }),
-          { minLength: 1, maxLength: 4 },
-        ),
-        (lanes, parts) => {
-          // Parts of several blocks each (more than 2^18 keys), so merges recycle what they have read; a part may
-          // arrive as views of one buffer, which must not be written over before all of them are read.
-          const set = new KeySet(lanes);
-          const reference = new Uint8Array(1_000_000 + 5 * 700_000 + 1);
-          const scale = lanes === 2 ? 2 ** 21 : 1;
-          for (const { start, step, count, shared } of parts) {
-            const keys = lanes === 1 ? new Uint32Array(count) : new Float64Array(count);
-            for (let k = 0; k < count; k++) {
-              keys[k] = (start + k * step) * scale;
-              reference[start + k * step] = 1;
-            }
-            if (shared) {
-              // Sorted runs straight from an array (as the kernel's lists arrive), in three pieces.
-              const third = Math.floor(count / 3);
-              set.addSorted(keys.subarray(0, third));
-              set.addSorted(keys.subarray(third, 2 * third));
-              set.addSorted(keys.subarray(2 * third));
-            } else {
-              const other = new KeySet(lanes);
-              other.addSorted(keys);
-              set.addBlocks(other.takeBlocks());
-            }
-          }
-          let all = 0;
-          let range = 0;
-          for (let k = 0; k < reference.length; k++) {
-            all += reference[k]!;
-            if (k >= 500_000 && k <= 1_500_000) range += reference[k]!;
-          }
-          expect(set.size).toBe(all);
-          expect(set.countBetween(500_000 * scale, 1_500_000 * scale)).toBe(range);
-          const packed = set.pack();
-          let at = 0;
-          let wrong = 0;
-          for (let k = 0; k < reference.length; k++) if (reference[k] && packed[at++] !== k * scale) wrong++;
-          expect(wrong).toBe(0);
-        },
-      ),
-      { numRuns: 20 },
-    );
-  }, 60_000);
-
-  it('splits large sets into blocks and still counts ranges and unions exactly', () => {
-    const set = new KeySet(1);
-    for (let k = 0; k < 1_500_000; k++) set.add(((k * 2654435761) >>> 0) % 3_000_000);
-    const other = new KeySet(1);
-    for (let k = 0; k < 700_000; k++) other.add(2_000_000 + k * 3);
-    const reference = new Uint8Array(4_200_000);
-    for (let k = 0; k < 1_500_000; k++) reference[((k * 2654435761) >>> 0) % 3_000_000] = 1;
-    for (let k = 0; k < 700_000; k++) reference[2_000_000 + k * 3] = 1;
-    set.addSorted(other.pack());
-    let all = 0;
-    let range = 0;
-    for (let k = 0; k < reference.length; k++) {
-      all += reference[k]!;
-      if (k >= 1_000_000 && k <= 2_500_000) range += reference[k]!;
-    }
-    expect(set.size).toBe(all);
-    expect(set.countBetween(1_000_000, 2_500_000)).toBe(range);
-    const packed = set.pack();
-    let ordered = true;
-    for (let k = 1; k < packed.length; k++) if (packed[k - 1]! >= packed[k]!) ordered = false;
-    expect(ordered).toBe(true);
-  });
-
-  it('keeps counting past many flushes', () => {
-    const set = new KeySet(1);
-    for (let k = 0; k < 300_000; k++) set.add((k * 7919) % 100_003);
-    expect(set.size).toBe(100_003);
-  });
-
-  it('codes keys exactly at the edges (0, 2^32 - 1, 2^53 - 1), in dense runs and across gaps of every size', () => {
-    const top = { 1: 2 ** 32 - 1, 2: 2 ** 53 - 1 } as const;
-    // A key below 2^53, as (lo, hi) for `add`.
-    const lanesOf = (key: number) => [key % 4294967296, Math.floor(key / 4294967296)] as const;
-    fc.assert(
-      fc.property(
-        fc.constantFrom<1 | 2>(1, 2),
-        fc.array(
-          fc.record({
-            // Where a run starts, as a fraction of the key range (skewed to both ends), its step and length.
-            at: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
-            step: fc.oneof(
-              fc.integer({ min: 1, max: 3 }),
-              fc.integer({ min: 1, max: 70_000 }),
-              fc.integer({ min: 1, max: 2 ** 40 }),
-            ),
-            count: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 90_000 })),
-            how: fc.constantFrom('add', 'sorted', 'blocks', 'absorb', 'unmerged'),
-          }),
-          { minLength: 1, maxLength: 6 },
-        ),
-        fc.array(
-          fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
-          {
-            maxLength: 4,
+    it('distinct keys, sorted packs, unions and ranges match a reference (both lanes)', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 5000 }),
+          fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 2000 }),
+          fc.constantFrom<1 | 2>(1, 2),
+          (adds, other, lanes) => {
+            const set = new KeySet(lanes);
+            for (const k of adds) set.add(k + 1, 0);
+            const otherSet = new KeySet(lanes);
+            for (const k of other) otherSet.add(k + 1, 0);
+            set.addSorted(otherSet.pack());
+            const reference = [...new Set([...adds, ...other].map((k) => k + 1))].sort((a, b) => a - b);
+            expect([...set.pack()]).toEqual(reference);
+            expect(set.size).toBe(reference.length);
+            expect(set.countBetween(100, 2000)).toBe(reference.filter((k) => k >= 100 && k <= 2000).length);
           },
         ),
-        (lanes, runs, ranges) => {
-          const max = top[lanes];
-          const set = new KeySet(lanes);
-          const reference = new Set<number>([0, max]);
-          set.add(...lanesOf(0));
-          set.add(...lanesOf(max));
-          for (const { at, step, count, how } of runs) {
-            const start = Math.floor(at * max);
-            const keys: number[] = [];
-            for (let k = 0; k < count; k++) {
-              const key = start + k * step;
-              if (key > max) break;
-              keys.push(key);
+        { numRuns: 60 },
+      );
+    });
+
+    it('radix-sorts full-width keys and keeps blocks in order past flushes, splits and absorbs', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom<1 | 2>(1, 2),
+          fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 3000 }),
+          fc.array(fc.nat({ max: 0x1fffff }), { maxLength: 3000 }),
+          fc.integer({ min: 1, max: 40 }),
+          (lanes, los, his, spread) => {
+            const set = new KeySet(lanes);
+            const other = new KeySet(lanes);
+            const reference = new Set<number>();
+            for (let k = 0; k < los.length; k++) {
+              const lo = los[k]!;
+              const hi = lanes === 2 ? (his[k] ?? 0) : 0;
+              // Repeat some keys, so batches and blocks hold duplicates of each other.
+              const key = lanes === 1 ? lo : hi * 4294967296 + lo;
               reference.add(key);
+              (k % spread === 0 ? other : set).add(lo, hi);
+              if (k % 7 === 0) set.add(lo, hi);
             }
-            if (how === 'add') for (const key of keys) set.add(...lanesOf(key));
-            else if (how === 'sorted')
-              set.addSorted(lanes === 1 ? Uint32Array.from(keys) : Float64Array.from(keys));
-            else {
+            set.absorb(other);
+            const sorted = [...reference].sort((a, b) => a - b);
+            expect([...set.pack()]).toEqual(sorted);
+            expect(other.size).toBe(0);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+
+    it('unites sorted blocks from other threads in one pass, like a Set (both lanes)', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom<1 | 2>(1, 2),
+          fc.array(fc.array(fc.integer({ min: 1, max: 600_000 }), { maxLength: 400 }), { maxLength: 4 }),
+          fc.integer({ min: 0, max: 300_000 }),
+          (lanes, parts, spread) => {
+            const set = new KeySet(lanes);
+            const reference = new Set<number>();
+            // A large first part spans several blocks; the others arrive as blocks of their own.
+            for (let k = 0; k < spread; k += 7) {
+              set.add(k * 2 + 1, 0);
+              reference.add(k * 2 + 1);
+            }
+            for (const part of parts) {
               const other = new KeySet(lanes);
-              for (const key of keys) other.add(...lanesOf(key));
-              if (how === 'blocks') set.addBlocks(other.takeBlocks());
-              // Left unmerged (as a file's last part is): counting reads the runs side by side.
-              else if (how === 'unmerged') set.addBlocks(other.takeBlocks(), true);
-              else set.absorb(other);
+              for (const key of part) {
+                other.add(key, 0);
+                reference.add(key);
+              }
+              set.addBlocks(other.takeBlocks());
             }
-          }
-          const sorted = [...reference].sort((x, y) => x - y);
-          expect(set.size).toBe(sorted.length);
-          const bounds = [
-            [0, max] as const,
-            ...ranges.map(
-              ([x, y]) => [Math.floor(Math.min(x, y) * max), Math.floor(Math.max(x, y) * max)] as const,
-            ),
-          ];
-          for (const [lo, hi] of bounds) {
-            let within = 0;
-            for (const key of sorted) if (key >= lo && key <= hi) within++;
-            expect(set.countBetween(lo, hi)).toBe(within);
-          }
-          const visited: number[] = [];
-          set.forEach((key) => {
-            visited.push(key);
-          });
-          expect(visited.length).toBe(sorted.length);
-          let wrong = 0;
-          for (let k = 0; k < sorted.length; k++) if (visited[k] !== sorted[k]) wrong++;
-          expect(wrong).toBe(0);
-          expect(set.size).toBe(sorted.length);
-        },
-      ),
-      { numRuns: 60 },
-    );
-  }, 120_000);
-});
+            const sorted = [...reference].sort((x, y) => x - y);
+            expect(set.size).toBe(sorted.length);
+            expect([...set.pack()]).toEqual(sorted);
+            expect(set.countBetween(1000, 200_000)).toBe(
+              sorted.filter((k) => k >= 1000 && k <= 200_000).length,
+            );
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+
+    it('reuses blocks it has read as merge output and still unites exactly (both lanes, arrays and blocks)', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom<1 | 2>(1, 2),
+          fc.array(
+            fc.record({
+              start: fc.integer({ min: 0, max: 1_000_000 }),
+              step: fc.integer({ min: 1, max: 5 }),
+              count: fc.integer({ min: 0, max: 700_000 }),
+              shared: fc.boolean(),
+            }),
+            { minLength: 1, maxLength: 4 },
+          ),
+          (lanes, parts) => {
+            // Parts of several blocks each (more than 2^18 keys), so merges recycle what they have read; a part may
+            // arrive as views of one buffer, which must not be written over before all of them are read.
+            const set = new KeySet(lanes);
+            const reference = new Uint8Array(1_000_000 + 5 * 700_000 + 1);
+            const scale = lanes === 2 ? 2 ** 21 : 1;
+            for (const { start, step, count, shared } of parts) {
+              const keys = lanes === 1 ? new Uint32Array(count) : new Float64Array(count);
+              for (let k = 0; k < count; k++) {
+                keys[k] = (start + k * step) * scale;
+                reference[start + k * step] = 1;
+              }
+              if (shared) {
+                // Sorted runs straight from an array (as the kernel's lists arrive), in three pieces.
+                const third = Math.floor(count / 3);
+                set.addSorted(keys.subarray(0, third));
+                set.addSorted(keys.subarray(third, 2 * third));
+                set.addSorted(keys.subarray(2 * third));
+              } else {
+                const other = new KeySet(lanes);
+                other.addSorted(keys);
+                set.addBlocks(other.takeBlocks());
+              }
+            }
+            let all = 0;
+            let range = 0;
+            for (let k = 0; k < reference.length; k++) {
+              all += reference[k]!;
+              if (k >= 500_000 && k <= 1_500_000) range += reference[k]!;
+            }
+            expect(set.size).toBe(all);
+            expect(set.countBetween(500_000 * scale, 1_500_000 * scale)).toBe(range);
+            const packed = set.pack();
+            let at = 0;
+            let wrong = 0;
+            for (let k = 0; k < reference.length; k++)
+              if (reference[k] && packed[at++] !== k * scale) wrong++;
+            expect(wrong).toBe(0);
+          },
+        ),
+        { numRuns: 20 },
+      );
+    }, 60_000);
+
+    it('splits large sets into blocks and still counts ranges and unions exactly', () => {
+      const set = new KeySet(1);
+      for (let k = 0; k < 1_500_000; k++) set.add(((k * 2654435761) >>> 0) % 3_000_000);
+      const other = new KeySet(1);
+      for (let k = 0; k < 700_000; k++) other.add(2_000_000 + k * 3);
+      const reference = new Uint8Array(4_200_000);
+      for (let k = 0; k < 1_500_000; k++) reference[((k * 2654435761) >>> 0) % 3_000_000] = 1;
+      for (let k = 0; k < 700_000; k++) reference[2_000_000 + k * 3] = 1;
+      set.addSorted(other.pack());
+      let all = 0;
+      let range = 0;
+      for (let k = 0; k < reference.length; k++) {
+        all += reference[k]!;
+        if (k >= 1_000_000 && k <= 2_500_000) range += reference[k]!;
+      }
+      expect(set.size).toBe(all);
+      expect(set.countBetween(1_000_000, 2_500_000)).toBe(range);
+      const packed = set.pack();
+      let ordered = true;
+      for (let k = 1; k < packed.length; k++) if (packed[k - 1]! >= packed[k]!) ordered = false;
+      expect(ordered).toBe(true);
+    });
+
+    it('keeps counting past many flushes', () => {
+      const set = new KeySet(1);
+      for (let k = 0; k < 300_000; k++) set.add((k * 7919) % 100_003);
+      expect(set.size).toBe(100_003);
+    });
+
+    it('codes keys exactly at the edges (0, 2^32 - 1, 2^53 - 1), in dense runs and across gaps of every size', () => {
+      const top = { 1: 2 ** 32 - 1, 2: 2 ** 53 - 1 } as const;
+      // A key below 2^53, as (lo, hi) for `add`.
+      const lanesOf = (key: number) => [key % 4294967296, Math.floor(key / 4294967296)] as const;
+      fc.assert(
+        fc.property(
+          fc.constantFrom<1 | 2>(1, 2),
+          fc.array(
+            fc.record({
+              // Where a run starts, as a fraction of the key range (skewed to both ends), its step and length.
+              at: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+              step: fc.oneof(
+                fc.integer({ min: 1, max: 3 }),
+                fc.integer({ min: 1, max: 70_000 }),
+                fc.integer({ min: 1, max: 2 ** 40 }),
+              ),
+              count: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 90_000 })),
+              how: fc.constantFrom('add', 'sorted', 'blocks', 'absorb', 'unmerged'),
+            }),
+            { minLength: 1, maxLength: 6 },
+          ),
+          fc.array(
+            fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+            {
+              maxLength: 4,
+            },
+          ),
+          (lanes, runs, ranges) => {
+            const max = top[lanes];
+            const set = new KeySet(lanes);
+            const reference = new Set<number>([0, max]);
+            set.add(...lanesOf(0));
+            set.add(...lanesOf(max));
+            for (const { at, step, count, how } of runs) {
+              const start = Math.floor(at * max);
+              const keys: number[] = [];
+              for (let k = 0; k < count; k++) {
+                const key = start + k * step;
+                if (key > max) break;
+                keys.push(key);
+                reference.add(key);
+              }
+              if (how === 'add') for (const key of keys) set.add(...lanesOf(key));
+              else if (how === 'sorted')
+                set.addSorted(lanes === 1 ? Uint32Array.from(keys) : Float64Array.from(keys));
+              else {
+                const other = new KeySet(lanes);
+                for (const key of keys) other.add(...lanesOf(key));
+                if (how === 'blocks') set.addBlocks(other.takeBlocks());
+                // Left unmerged (as a file's last part is): counting reads the runs side by side.
+                else if (how === 'unmerged') set.addBlocks(other.takeBlocks(), true);
+                else set.absorb(other);
+              }
+            }
+            const sorted = [...reference].sort((x, y) => x - y);
+            expect(set.size).toBe(sorted.length);
+            const bounds = [
+              [0, max] as const,
+              ...ranges.map(
+                ([x, y]) => [Math.floor(Math.min(x, y) * max), Math.floor(Math.max(x, y) * max)] as const,
+              ),
+            ];
+            for (const [lo, hi] of bounds) {
+              let within = 0;
+              for (const key of sorted) if (key >= lo && key <= hi) within++;
+              expect(set.countBetween(lo, hi)).toBe(within);
+            }
+            const visited: number[] = [];
+            set.forEach((key) => {
+              visited.push(key);
+            });
+            expect(visited.length).toBe(sorted.length);
+            let wrong = 0;
+            for (let k = 0; k < sorted.length; k++) if (visited[k] !== sorted[k]) wrong++;
+            expect(wrong).toBe(0);
+            expect(set.size).toBe(sorted.length);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    }, 120_000);
+  },
+);
 
 describe('identifier checks without Date or allocation', () => {
   it('a PESEL key is (days since 1800-01-01) × 10 000 + serial + 1 in all five centuries', () => {
