@@ -14,6 +14,17 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const digitsOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) - 48);
 
+/** How many keys a reference (1 at each key held) holds in all, and from `lo` to `hi`. */
+function referenceCounts(reference: Uint8Array, lo: number, hi: number): { all: number; range: number } {
+  let all = 0;
+  let range = 0;
+  for (let k = 0; k < reference.length; k++) {
+    all += reference[k]!;
+    if (k >= lo && k <= hi) range += reference[k]!;
+  }
+  return { all, range };
+}
+
 // Key sets count their runs in the scan kernel when it is built, else in JavaScript: both ways are held to a Set.
 describe.each(['the scan kernel', 'JavaScript'])(
   'KeySet merges in place exactly like a Set (counting in %s)',
@@ -144,12 +155,7 @@ describe.each(['the scan kernel', 'JavaScript'])(
                 set.addBlocks(other.takeBlocks());
               }
             }
-            let all = 0;
-            let range = 0;
-            for (let k = 0; k < reference.length; k++) {
-              all += reference[k]!;
-              if (k >= 500_000 && k <= 1_500_000) range += reference[k]!;
-            }
+            const { all, range } = referenceCounts(reference, 500_000, 1_500_000);
             expect(set.size).toBe(all);
             expect(set.countBetween(500_000 * scale, 1_500_000 * scale)).toBe(range);
             const packed = set.pack();
@@ -173,12 +179,7 @@ describe.each(['the scan kernel', 'JavaScript'])(
       for (let k = 0; k < 1_500_000; k++) reference[((k * 2654435761) >>> 0) % 3_000_000] = 1;
       for (let k = 0; k < 700_000; k++) reference[2_000_000 + k * 3] = 1;
       set.addSorted(other.pack());
-      let all = 0;
-      let range = 0;
-      for (let k = 0; k < reference.length; k++) {
-        all += reference[k]!;
-        if (k >= 1_000_000 && k <= 2_500_000) range += reference[k]!;
-      }
+      const { all, range } = referenceCounts(reference, 1_000_000, 2_500_000);
       expect(set.size).toBe(all);
       expect(set.countBetween(1_000_000, 2_500_000)).toBe(range);
       const packed = set.pack();
