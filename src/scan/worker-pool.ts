@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { bundle } from '../../bin/bundle.js';
+import { warmKernel } from './kernel-scanner.ts';
 import { takeFreePages } from './key-set.ts';
 import { runScanJob, type ScanJob, type ScanJobResult } from './run-scan-job.ts';
 import { getKernelModule } from './scan-kernel-module.ts';
@@ -93,6 +94,8 @@ export class WorkerPool {
       this.ready = true;
       for (let k = 0; k < size; k++) this.spawn();
       this.dispatch();
+      // While the workers start, this thread has the kernel's scan loop compiled for them (see warmKernel).
+      warmKernel();
     });
   }
 
