@@ -66,15 +66,19 @@ function radixSort(keys: KeyArray): void {
  */
 export type KeyBlock = { count: number; first: number; last: number; shift: number; bytes: Uint8Array };
 
-/** Runs a count reads at once (each with an array of blockKeys keys); more are merged first. */
-const maxCountedRuns = 8;
+/**
+ * Runs a count reads at once (each with a block of keys at a time: in the scan kernel, a page; in JavaScript, an
+ * array of blockKeys keys); more are merged first.
+ */
+const maxCountedRuns = 16;
 
 /**
- * Runs a set keeps without merging: counting reads them side by side in one pass, which costs a key about what
- * one merge does, so a file of up to this many parts is counted without merges (300 MB: 0.72–0.75 s instead of
- * 0.81–0.85 s). Past it, runs merge as a binary counter (a 1 GB file: the same time, 9 MB more at the peak).
+ * Runs a set keeps without merging: counting reads them side by side in one pass, which costs a key less than one
+ * merge does, so a file of up to this many parts is counted without merges (300 MB: 0.72–0.75 s instead of
+ * 0.81–0.85 s; since the kernel counts, a 1 GB file's sixteen parts too: median 2.26 → 1.95 s, the same peak, as
+ * merges on the main thread no longer take a core from the workers). Past it, runs merge as a binary counter.
  */
-const looseRuns = 6;
+const looseRuns = 16;
 
 /** Keys the scratch arrays hold that merges decode blocks into and collect keys in (a block holds fewer). */
 const blockKeys = 1 << 16;

@@ -118,6 +118,37 @@ describe.each(['the scan kernel', 'JavaScript'])(
       );
     });
 
+    it('merges runs past the ones it keeps loose (many parts of a file), and still counts like a Set', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom<1 | 2>(1, 2),
+          fc.array(fc.array(fc.integer({ min: 1, max: 50_000 }), { minLength: 1, maxLength: 300 }), {
+            minLength: 17,
+            maxLength: 40,
+          }),
+          (lanes, parts) => {
+            const set = new KeySet(lanes);
+            const reference = new Set<number>();
+            for (const part of parts) {
+              const other = new KeySet(lanes);
+              for (const key of part) {
+                other.add(key, 0);
+                reference.add(key);
+              }
+              set.addBlocks(other.takeBlocks());
+            }
+            const sorted = [...reference].sort((x, y) => x - y);
+            expect(set.size).toBe(sorted.length);
+            expect(set.countBetween(1000, 20_000)).toBe(
+              sorted.filter((k) => k >= 1000 && k <= 20_000).length,
+            );
+            expect([...set.pack()]).toEqual(sorted);
+          },
+        ),
+        { numRuns: 30 },
+      );
+    });
+
     it('reuses blocks it has read as merge output and still unites exactly (both lanes, arrays and blocks)', () => {
       fc.assert(
         fc.property(
