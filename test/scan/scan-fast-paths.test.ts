@@ -14,6 +14,26 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const digitsOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) - 48);
 
+/** Adds each part to `set` as the blocks of a set of its own (as parts of a file arrive from workers). */
+function addParts(set: KeySet, parts: readonly number[][], reference: Set<number>): void {
+  for (const part of parts) {
+    const other = new KeySet(set.lanes);
+    for (const key of part) {
+      other.add(key, 0);
+      reference.add(key);
+    }
+    set.addBlocks(other.takeBlocks());
+  }
+}
+
+/** The set holds the reference's keys: as many, as many from `lo` to `hi`, and the same when packed. */
+function expectLikeSet(set: KeySet, reference: Set<number>, lo: number, hi: number): void {
+  const sorted = [...reference].sort((x, y) => x - y);
+  expect(set.size).toBe(sorted.length);
+  expect(set.countBetween(lo, hi)).toBe(sorted.filter((k) => k >= lo && k <= hi).length);
+  expect([...set.pack()]).toEqual(sorted);
+}
+
 /** How many keys a reference (1 at each key held) holds in all, and from `lo` to `hi`. */
 function referenceCounts(reference: Uint8Array, lo: number, hi: number): { all: number; range: number } {
   let all = 0;
@@ -98,20 +118,8 @@ describe.each(['the scan kernel', 'JavaScript'])(
               set.add(k * 2 + 1, 0);
               reference.add(k * 2 + 1);
             }
-            for (const part of parts) {
-              const other = new KeySet(lanes);
-              for (const key of part) {
-                other.add(key, 0);
-                reference.add(key);
-              }
-              set.addBlocks(other.takeBlocks());
-            }
-            const sorted = [...reference].sort((x, y) => x - y);
-            expect(set.size).toBe(sorted.length);
-            expect([...set.pack()]).toEqual(sorted);
-            expect(set.countBetween(1000, 200_000)).toBe(
-              sorted.filter((k) => k >= 1000 && k <= 200_000).length,
-            );
+            addParts(set, parts, reference);
+            expectLikeSet(set, reference, 1000, 200_000);
           },
         ),
         { numRuns: 40 },
@@ -129,20 +137,8 @@ describe.each(['the scan kernel', 'JavaScript'])(
           (lanes, parts) => {
             const set = new KeySet(lanes);
             const reference = new Set<number>();
-            for (const part of parts) {
-              const other = new KeySet(lanes);
-              for (const key of part) {
-                other.add(key, 0);
-                reference.add(key);
-              }
-              set.addBlocks(other.takeBlocks());
-            }
-            const sorted = [...reference].sort((x, y) => x - y);
-            expect(set.size).toBe(sorted.length);
-            expect(set.countBetween(1000, 20_000)).toBe(
-              sorted.filter((k) => k >= 1000 && k <= 20_000).length,
-            );
-            expect([...set.pack()]).toEqual(sorted);
+            addParts(set, parts, reference);
+            expectLikeSet(set, reference, 1000, 20_000);
           },
         ),
         { numRuns: 30 },
