@@ -12,6 +12,8 @@ const args = ['assembly/scan-kernel.ts', '-o', 'build/scan-kernel.wasm'];
 const options = ['-O3', '--runtime', 'minimal', '--noAssert', '--enable', 'simd'];
 
 const { error } = await asc.main([...args, ...options, ...process.argv.slice(2)], {
+  stdout: process.stdout,
+  stderr: process.stderr,
   async readFile(name, baseDir) {
     const text = await readFile(path.resolve(root, baseDir, name), 'utf8').catch(() => null);
     return text?.replace(/^\/\/ @inline$/gm, '@inline') ?? null;
