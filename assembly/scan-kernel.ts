@@ -563,7 +563,6 @@ export function codeList(l: i32, m: i32): i32 {
   return <i32>(out - coded);
 }
 
-/** Key k of a two-lane list. */
 // ---------------------------------------------------------------------------------------------------------------
 // Counting the distinct keys of several runs of KeySet blocks side by side (key-set.ts unionBetween, which decides
 // the pieces of the key range): each run's current block is copied here (countSlot, countStart), its keys below a
@@ -702,6 +701,7 @@ export function countPiece(): i32 {
   return distinct + zero;
 }
 
+/** Key k of a two-lane list. */
 function keyAt(base: usize, k: i32): u64 {
   return load<u64>(base + ((<usize>k) << 3));
 }
