@@ -92,8 +92,8 @@ export function foldText(text: string): string {
 }
 
 // 64-bit hash of bytes, eight bytes a step: each little-endian word (the last one zero-padded) goes through xxHash64's
-// round, the length goes in at the end and murmur3's fmix64 mixes the result. Collisions among ten million values
-// have a probability near 1e-5 (53 bits are kept, see KeySet), so distinct counts are exact in practice.
+// round, the length goes in at the end and murmur3's fmix64 mixes the result. A key keeps 53 of its bits (see
+// KeySet): among ten million values a collision has a chance near 1 in 200, and would lower a count by one.
 // assembly/scan-kernel.ts computes the same keys with 64-bit integers (its property test compares them); here each
 // 64-bit value is two 32-bit halves, high and low.
 let hashLo = 0;
