@@ -242,13 +242,13 @@ try {
   const ours = mibPerSecond(bytes, commandMs);
   const theirs = mibPerSecond(bytes, rgMs);
   console.log(
-    `ripgrep:  ${theirs.toFixed(0)} MiB/s (${(rgMs / 1000).toFixed(2)} s, fastest of three runs, ${rgLines} lines with 11-digit runs)`,
+    `ripgrep:  ${theirs.toFixed(0)} MiB/s (${seconds(rgMs)}, fastest of three runs, ${rgLines} lines with 11-digit runs)`,
   );
   console.log(
-    `incydent: ${ours.toFixed(0)} MiB/s (\`incydent scan --json\`, ${(commandMs / 1000).toFixed(2)} s from start to exit, fastest of ${commandRuns.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s; ${result!.totals.records} records, ${result!.totals.identifiers.pesel.valid} valid PESEL, all detectors)`,
+    `incydent: ${ours.toFixed(0)} MiB/s (\`incydent scan --json\`, ${seconds(commandMs)} from start to exit, fastest of ${commandRuns.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s; ${result!.totals.records} records, ${result!.totals.identifiers.pesel.valid} valid PESEL, all detectors)`,
   );
   console.log(
-    `          scan alone: ${mibPerSecond(bytes, alone.ms).toFixed(0)} MiB/s (${(alone.ms / 1000).toFixed(2)} s from the call of scanPaths; peak ${alone.peakRssMb.toFixed(0)} MB RSS)`,
+    `          scan alone: ${mibPerSecond(bytes, alone.ms).toFixed(0)} MiB/s (${seconds(alone.ms)} from the call of scanPaths; peak ${alone.peakRssMb.toFixed(0)} MB RSS)`,
   );
   console.log(
     `          phases: ${seconds(alone.startupMs)} start-up before scanPaths, ${seconds(alone.scanningMs)} to the last byte scanned (parts read, scanned and their keys coded), ${seconds(alone.countingMs)} after it (keys merged and counted)`,
