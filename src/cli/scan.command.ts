@@ -37,7 +37,7 @@ export function registerScanCommand(program: Command, io: CliIo): void {
     .option('--lang <lang>', 'pl lub en (domyślnie INCYDENT_LANG albo pl) / pl or en')
     .option(
       '--threads <n>',
-      'wątki robocze (domyślnie: wszystkie rdzenie) / worker threads (default: all cores)',
+      'wątki skanujące (domyślnie: po jednym na rdzeń) / threads that scan (default: one per core)',
     )
     .addHelpText('after', helpAfter)
     .action(async (paths: string[], flags: ScanFlags) => {
@@ -57,6 +57,8 @@ export function registerScanCommand(program: Command, io: CliIo): void {
           paths,
           asOf,
           lang,
+          // The command's own thread scans too: it would only wait for the workers.
+          scanHere: true,
           ...(threads === undefined ? {} : { threads }),
           ...(flags.list === undefined ? {} : { listFile: flags.list }),
           ...(bar ? { onProgress: (p) => bar.update(p) } : {}),

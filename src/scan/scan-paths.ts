@@ -51,8 +51,13 @@ export type ScanOptions = {
   /** Where to write the distinct people found (CSV); nothing else is ever written. */
   listFile?: string;
   signal?: AbortSignal;
-  /** Worker threads; default: one per core. 0 scans in this thread. */
+  /** Threads that scan; default: one per core. 0 scans in this thread only. */
   threads?: number;
+  /**
+   * Whether this thread scans beside the workers (threads − 1 of them): for a command, whose thread would only wait
+   * for them; never for a server, whose requests would wait for each part this thread scans.
+   */
+  scanHere?: boolean;
   lang?: ScanLang;
   /** Text files at least this large are cut into parts for several threads (default 16 MiB; tests lower it). */
   splitAbove?: number;
@@ -155,7 +160,8 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     options.onProgress?.({ ...progress });
   };
   const threads = options.threads ?? availableParallelism();
-  const pool = new WorkerPool(files.length === 0 ? 0 : threads);
+  const here = options.scanHere === true && threads > 0;
+  const pool = new WorkerPool(files.length === 0 ? 0 : here ? threads - 1 : threads, here);
   const abort = () => void pool.close();
   options.signal?.addEventListener('abort', abort);
 

@@ -67,10 +67,12 @@ const pagesPerJob = 48;
 const jobsPerWorker = 2;
 
 /**
- * Runs scan jobs on `size` worker threads (all cores by default), or in this thread when `size` is 0. Jobs queue
- * and go to the least busy worker, up to jobsPerWorker each. Workers left without queued work are ended at once,
- * so their memory (read buffer, WebAssembly memory, heap) is returned while this thread merges what they found;
- * should more work come, new workers start for it.
+ * Runs scan jobs on `size` worker threads (all cores by default), and in this thread too when `here` is set (a
+ * command's, which has nothing else to do; never a server's, whose requests would wait on the scan), or only in this
+ * thread when `size` is 0. Jobs queue and go to this thread when it is free, else to the least busy worker, up to
+ * jobsPerWorker each. Workers left without queued work are ended at once, so their memory (read buffer, WebAssembly
+ * memory, heap) is returned while this thread merges what they found; should more work come, new workers start for
+ * it.
  */
 export class WorkerPool {
   private readonly all: Worker[] = [];
@@ -80,10 +82,15 @@ export class WorkerPool {
   private nextId = 1;
   private code: string | null = null;
   private ready = false;
+  /** Whether this thread is running a job (see here). */
+  private busyHere = false;
 
   private readonly started: Promise<void>;
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    readonly here = false,
+  ) {
     if (size === 0) {
       this.started = Promise.resolve();
       return;
@@ -94,7 +101,8 @@ export class WorkerPool {
       this.ready = true;
       for (let k = 0; k < size; k++) this.spawn();
       this.dispatch();
-      // While the workers start, this thread has the kernel's scan loop compiled for them (see warmKernel).
+      // While the workers start, this thread has the kernel's scan loop compiled for them (see warmKernel); when it
+      // scans too, its own first part starts on compiled code (a command on 300 MB: 2.4 % faster than without).
       warmKernel();
     });
   }
@@ -126,6 +134,7 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    if (this.ready && this.here && !this.busyHere && this.queue.length > 0) this.runHere(this.queue.shift()!);
     if (this.ready) {
       const idle = this.all.filter((w) => this.load(w) === 0).length;
       for (let k = idle; this.all.length < this.size && k < this.queue.length; k++) this.spawn();
@@ -144,6 +153,23 @@ export class WorkerPool {
         worker.postMessage({ id, job: pending.job, pages }, pages);
       }
     }
+  }
+
+  /**
+   * Runs a job in this thread, once the workers have started (a job here holds the thread until it ends, and with
+   * it the workers' start) and the jobs queued with this one have gone to them.
+   */
+  private runHere(pending: Pending): void {
+    this.busyHere = true;
+    setImmediate(() => {
+      runScanJob(pending.job, pending.onBytes)
+        .then(pending.resolve, pending.reject)
+        .finally(() => {
+          this.busyHere = false;
+          this.dispatch();
+          if (this.queue.length === 0) this.retireIdle();
+        });
+    });
   }
 
   private reply(worker: Worker, reply: WorkerReply): void {

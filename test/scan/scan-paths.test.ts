@@ -113,6 +113,22 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     expect(parts.totals).toEqual(one.totals);
     // The progress ends at the file's size, its header included.
     expect(done).toBe(statSync(big).size);
+    // As the command scans: this thread takes parts beside one worker.
+    const here = await scanPaths({
+      paths: [big],
+      asOf: '2026-11-22',
+      threads: 2,
+      splitAbove: 1024,
+      scanHere: true,
+    });
+    expect(here.totals).toEqual(one.totals);
+  });
+
+  it('gives a folder of mixed files the same result when this thread scans beside the workers', async () => {
+    const here = await scanPaths({ paths: [dir], asOf: '2026-11-22', threads: 2, scanHere: true });
+    expect(here).toEqual(result);
+    const alone = await scanPaths({ paths: [dir], asOf: '2026-11-22', threads: 1, scanHere: true });
+    expect(alone).toEqual(result);
   });
 });
 
