@@ -394,7 +394,7 @@ function decode64(block: KeyBlock, out: Float64Array): void {
 }
 
 /** Sorted distinct keys as blocks, each below the next. */
-type Run = { blocks: KeyBlock[]; count: number };
+export type Run = { blocks: KeyBlock[]; count: number };
 
 function decodeInto(block: KeyBlock, keys: KeyArray): void {
   if (keys instanceof Uint32Array) decode32(block, keys);
@@ -710,6 +710,11 @@ function unionBetween(lanes: 1 | 2, runs: readonly Run[], lo: number, hi: number
   return total;
 }
 
+/** The distinct keys of runs taken from a set (KeySet.takeRuns), counted as the set counts them. */
+export function countRuns(lanes: 1 | 2, runs: readonly Run[]): number {
+  return unionBetween(lanes, runs, 0, Number.MAX_SAFE_INTEGER);
+}
+
 let table32 = new Uint32Array(0);
 let table64 = new Float64Array(0);
 
@@ -851,7 +856,7 @@ export class KeySet {
     this.flush();
     if (this.distinctCount === null) {
       this.mergeRuns(maxCountedRuns);
-      this.distinctCount = unionBetween(this.lanes, this.runs, 0, Number.MAX_SAFE_INTEGER);
+      this.distinctCount = countRuns(this.lanes, this.runs);
     }
     return this.distinctCount;
   }
@@ -958,6 +963,35 @@ export class KeySet {
       return;
     }
     this.addBlocks(other.takeBlocks());
+  }
+
+  /**
+   * Whether the distinct keys are still to be counted; then `takeRuns` hands the runs (their blocks' buffers
+   * transferable) to another thread, which counts them with `countRuns`, and `putRuns` takes them back with the count.
+   */
+  get uncounted(): boolean {
+    this.flush();
+    return this.distinctCount === null;
+  }
+
+  /** The keys of the set's runs (keys in several runs counted in each). */
+  get runKeys(): number {
+    this.flush();
+    return this.runs.reduce((n, run) => n + run.count, 0);
+  }
+
+  takeRuns(): Run[] {
+    this.flush();
+    this.mergeRuns(maxCountedRuns);
+    const runs = this.runs;
+    this.runs = [];
+    this.distinctCount = 0;
+    return runs;
+  }
+
+  putRuns(runs: Run[], distinct: number | null): void {
+    this.runs = runs;
+    this.distinctCount = distinct;
   }
 
   /** How many keys lie in [lo, hi]. */

@@ -255,6 +255,8 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
           fileTally.merge(outcome.tally, k === pending.length - 1);
           inQuotes = outcome.endsInQuotes;
         }
+        // The distinct keys are counted now, some of the sets on a worker with nothing left to scan.
+        await fileTally.count((sets) => pool.countElsewhere(sets));
         for (const c of layout.headerCategories) fileTally.categories.add(c);
         results[index]!.push({
           path: file.display,

@@ -1,5 +1,5 @@
 import { type AssessCategory, assessCategories } from '../domain/assess-categories.ts';
-import { type KeyBlock, KeySet } from './key-set.ts';
+import { type KeyBlock, KeySet, type Run } from './key-set.ts';
 
 /** The identifiers of the scan contract, in its order. */
 export const identifierKinds = [
@@ -47,6 +47,12 @@ export type TallySnapshot = {
   people: PersonRow[] | null;
 };
 
+/** A key set's runs on their way to be counted on another thread (their blocks' buffers transferred). */
+export type CountSet = { lanes: 1 | 2; runs: Run[] };
+
+/** Counts sets on another thread and hands their runs back; null when no thread is free for it. */
+export type CountElsewhere = (sets: CountSet[]) => Promise<{ counts: number[]; sets: CountSet[] }> | null;
+
 function zeroCounts(): Record<IdentifierKind, number> {
   return { pesel: 0, idCard: 0, passport: 0, nip: 0, regon: 0, iban: 0, card: 0, email: 0, phone: 0 };
 }
@@ -80,6 +86,41 @@ export class ScanTally {
     return (
       this.sets.pesel.size + this.subjects.idCard.size + this.subjects.email.size + this.subjects.phone.size
     );
+  }
+
+  /**
+   * Counts the distinct keys of every set not counted yet, some of them on another thread meanwhile: the sets, largest
+   * first, go each to the side with fewer keys so far (300 MB: PESEL and e-mail here, IBAN and phone there).
+   */
+  async count(elsewhere: CountElsewhere): Promise<void> {
+    const sets = [...Object.values(this.sets), ...Object.values(this.subjects)]
+      .filter((set) => set.uncounted)
+      .map((set) => ({ set, keys: set.runKeys }))
+      .sort((a, b) => b.keys - a.keys);
+    const here: KeySet[] = [];
+    const away: KeySet[] = [];
+    let hereKeys = 0;
+    let awayKeys = 0;
+    for (const { set, keys } of sets) {
+      if (awayKeys < hereKeys) {
+        away.push(set);
+        awayKeys += keys;
+      } else {
+        here.push(set);
+        hereKeys += keys;
+      }
+    }
+    const sent = away.map((set) => ({ lanes: set.lanes, runs: set.takeRuns() }));
+    const counted = away.length > 0 ? elsewhere(sent) : null;
+    if (!counted) {
+      for (let k = 0; k < away.length; k++) away[k]!.putRuns(sent[k]!.runs, null);
+      here.push(...away);
+    }
+    for (const set of here) void set.size;
+    if (counted) {
+      const back = await counted;
+      for (let k = 0; k < away.length; k++) away[k]!.putRuns(back.sets[k]!.runs, back.counts[k]!);
+    }
   }
 
   addPerson(row: PersonRow): void {

@@ -4,8 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { bundle } from '../../bin/bundle.js';
 import { warmKernel } from './kernel-scanner.ts';
 import { takeFreePages } from './key-set.ts';
-import { runScanJob, type ScanJob, type ScanJobResult } from './run-scan-job.ts';
+import { countTransferList, runScanJob, type ScanJob, type ScanJobResult } from './run-scan-job.ts';
 import { getKernelModule } from './scan-kernel-module.ts';
+import type { CountSet } from './scan-tally.ts';
 
 type WorkerReply =
   | { id: number; type: 'progress'; bytes: number }
@@ -70,9 +71,9 @@ const jobsPerWorker = 2;
  * Runs scan jobs on `size` worker threads (all cores by default), and in this thread too when `here` is set (a
  * command's, which has nothing else to do; never a server's, whose requests would wait on the scan), or only in this
  * thread when `size` is 0. Jobs queue and go to this thread when it is free, else to the least busy worker, up to
- * jobsPerWorker each. Workers left without queued work are ended at once, so their memory (read buffer, WebAssembly
- * memory, heap) is returned while this thread merges what they found; should more work come, new workers start for
- * it.
+ * jobsPerWorker each. Workers left without queued work are ended at once but one, so their memory (read buffer,
+ * WebAssembly memory, heap) is returned while this thread merges what they found; should more work come, new
+ * workers start for it. The one left counts keys beside this thread at the end (countElsewhere).
  */
 export class WorkerPool {
   private readonly all: Worker[] = [];
@@ -144,15 +145,42 @@ export class WorkerPool {
       for (const worker of this.all) {
         if (this.queue.length === 0) return;
         if (this.load(worker) !== depth) continue;
-        const pending = this.queue.shift()!;
-        const id = this.nextId++;
-        this.jobs.get(worker)!.set(id, pending);
-        worker.ref();
-        // Pages this thread's merges have freed go with the job, for the worker to write its keys on.
-        const pages = takeFreePages(pagesPerJob);
-        worker.postMessage({ id, job: pending.job, pages }, pages);
+        this.post(worker, this.queue.shift()!);
       }
     }
+  }
+
+  private post(worker: Worker, pending: Pending): void {
+    const id = this.nextId++;
+    this.jobs.get(worker)!.set(id, pending);
+    worker.ref();
+    if (pending.job.kind === 'count') {
+      worker.postMessage({ id, job: pending.job }, countTransferList(pending.job.sets));
+      return;
+    }
+    // Pages this thread's merges have freed go with the job, for the worker to write its keys on.
+    const pages = takeFreePages(pagesPerJob);
+    worker.postMessage({ id, job: pending.job, pages }, pages);
+  }
+
+  /**
+   * Counts key sets on a worker that has nothing to do, their blocks transferred there and back (see
+   * ScanTally.count); null when every worker is busy (or none runs).
+   */
+  countElsewhere(sets: CountSet[]): Promise<{ counts: number[]; sets: CountSet[] }> | null {
+    const worker = this.all.find((w) => this.load(w) === 0);
+    if (!worker) return null;
+    return new Promise((resolve, reject) => {
+      this.post(worker, {
+        job: { kind: 'count', sets },
+        onBytes: () => {},
+        resolve: (r) => {
+          if (r.kind === 'count') resolve(r);
+          else reject(new Error('unexpected job result'));
+        },
+        reject,
+      });
+    });
   }
 
   /**
@@ -188,8 +216,11 @@ export class WorkerPool {
     if (this.queue.length === 0) this.retireIdle();
   }
 
+  /** Ends idle workers but one, which stays to count keys beside this thread (see countElsewhere). */
   private retireIdle(): void {
-    for (const worker of this.all.filter((w) => this.load(w) === 0)) {
+    const idle = this.all.filter((w) => this.load(w) === 0);
+    if (idle.length === this.all.length) idle.shift();
+    for (const worker of idle) {
       this.all.splice(this.all.indexOf(worker), 1);
       this.jobs.delete(worker);
       void worker.terminate();

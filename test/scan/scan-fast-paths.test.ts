@@ -5,8 +5,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifierChecks } from '../../src/scan/identifier-checks.ts';
 import { kernelCount } from '../../src/scan/kernel-scanner.ts';
-import { KeySet, setCountKernel } from '../../src/scan/key-set.ts';
+import { countRuns, KeySet, setCountKernel } from '../../src/scan/key-set.ts';
+import { countTransferList } from '../../src/scan/run-scan-job.ts';
 import { scanPaths } from '../../src/scan/scan-paths.ts';
+import { type CountSet, ScanTally } from '../../src/scan/scan-tally.ts';
 import { makePesel } from './make-identifiers.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'incydent-scan-fast-'));
@@ -102,6 +104,61 @@ describe.each(['the scan kernel', 'JavaScript'])(
         ),
         { numRuns: 40 },
       );
+    });
+
+    it('counts some sets of a tally on another thread, whose runs come back whole with their counts', async () => {
+      const tally = new ScanTally(false);
+      const references = new Map<KeySet, Set<number>>();
+      // Sets of different sizes, each of several runs (parts of a file), in both lanes.
+      const sizes: [KeySet, number][] = [
+        [tally.sets.pesel, 9000],
+        [tally.sets.iban, 7000],
+        [tally.sets.email, 2000],
+        [tally.sets.phone, 5000],
+        [tally.subjects.email, 300],
+      ];
+      for (const [set, n] of sizes) {
+        const reference = new Set<number>();
+        const parts = [0, 1, 2].map((p) =>
+          Array.from({ length: n }, (_, k) => ((k * 7919 + p * 131) % (n * 3)) + 1),
+        );
+        addParts(set, parts, reference);
+        references.set(set, reference);
+      }
+      let sent: CountSet[] = [];
+      // As postMessage moves them: the blocks' buffers are transferred there and back.
+      await tally.count((sets) => {
+        sent = sets;
+        const there = structuredClone(sets, { transfer: countTransferList(sets) });
+        const counts = there.map((set) => countRuns(set.lanes, set.runs));
+        return Promise.resolve({
+          counts,
+          sets: structuredClone(there, { transfer: countTransferList(there) }),
+        });
+      });
+      // Largest first, each to the side with fewer keys so far: PESEL here, IBAN and phone there, the rest here.
+      expect(sent.map((set) => set.runs.reduce((n, run) => n + run.count, 0))).toEqual([21000, 15000]);
+      for (const [set, reference] of references) expectLikeSet(set, reference, 1000, 5000);
+      // With no other thread free, every set is counted here.
+      const alone = new ScanTally(false);
+      addParts(
+        alone.sets.nip,
+        [
+          [5, 3, 9],
+          [3, 4],
+        ],
+        new Set(),
+      );
+      addParts(
+        alone.sets.card,
+        [
+          [1, 2],
+          [2, 7],
+        ],
+        new Set(),
+      );
+      await alone.count(() => null);
+      expect([alone.distinct('nip'), alone.distinct('card')]).toEqual([4, 3]);
     });
 
     it('unites sorted blocks from other threads in one pass, like a Set (both lanes)', () => {
