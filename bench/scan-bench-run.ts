@@ -12,6 +12,8 @@ let lastByteAt = start;
 const result = await scanPaths({
   paths: [file],
   asOf: new Date().toISOString().slice(0, 10),
+  // As `incydent scan` runs it: this thread scans beside the workers.
+  scanHere: true,
   onProgress: (p) => {
     if (p.bytesDone >= p.bytesTotal && lastByteAt === start) lastByteAt = performance.now();
   },
