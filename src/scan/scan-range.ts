@@ -98,9 +98,10 @@ function kernelTarget(scanner: KernelScanner): ReadTarget {
 }
 
 /**
- * Reads the part with synchronous reads (a worker thread does nothing else meanwhile): each read is scanned in
- * place up to its last newline, and the unfinished line moves to the buffer's front to be completed by the next
- * read, so no chunk is allocated or concatenated.
+ * Reads the part with synchronous reads (a worker thread does nothing else meanwhile, nor does the command's main
+ * thread when it scans a part: see WorkerPool): each read is scanned in place up to its last newline, and the
+ * unfinished line moves to the buffer's front to be completed by the next read, so no chunk is allocated or
+ * concatenated.
  */
 function readRange(task: RangeTask, target: ReadTarget, onBytes?: (bytes: number) => void): void {
   const fd = openSync(task.path, 'r');
