@@ -112,11 +112,16 @@ export class WorkerPool {
     const worker = startWorker(this.code);
     const jobs = new Map<number, Pending>();
     worker.on('message', (reply: WorkerReply) => this.reply(worker, reply));
-    worker.on('error', (error) => {
+    // A worker that fails, or ends with jobs unfinished (ended by close), fails them and takes no more.
+    const fail = (error: Error) => {
       const failed = [...jobs.values()];
       jobs.clear();
+      if (this.all.includes(worker)) this.all.splice(this.all.indexOf(worker), 1);
+      this.jobs.delete(worker);
       for (const job of failed) job.reject(error);
-    });
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('scan worker ended')));
     worker.unref();
     this.all.push(worker);
     this.jobs.set(worker, jobs);

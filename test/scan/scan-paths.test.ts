@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { detectEncoding } from '../../src/scan/detect-encoding.ts';
 import { type ScanResult, scanPaths } from '../../src/scan/scan-paths.ts';
+import { WorkerPool } from '../../src/scan/worker-pool.ts';
 import { buildFixtures, ids } from './build-fixtures.ts';
 
 let root: string;
@@ -129,6 +130,27 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     expect(here).toEqual(result);
     const alone = await scanPaths({ paths: [dir], asOf: '2026-11-22', threads: 1, scanHere: true });
     expect(alone).toEqual(result);
+  });
+});
+
+describe('worker pool', () => {
+  it('fails the jobs of a worker that ends before finishing them, rather than leaving them waiting', async () => {
+    const pool = new WorkerPool(1);
+    const job = pool.run(
+      {
+        kind: 'file',
+        path: path.join(dir, 'klienci.csv'),
+        display: 'klienci.csv',
+        size: 1,
+        listPeople: false,
+      },
+      () => {},
+    );
+    // Ended while it starts, before it can scan anything.
+    await pool.close();
+    await expect(job).rejects.toThrow('scan worker ended');
+    // Nor does it count anything any more.
+    expect(pool.countElsewhere([])).toBeNull();
   });
 });
 
