@@ -117,6 +117,7 @@ export class ScanTally {
       for (let k = 0; k < away.length; k++) away[k]!.putRuns(sent[k]!.runs, null);
       here.push(...away);
     }
+    // Counted here meanwhile: a set keeps its count once read.
     for (const set of here) void set.size;
     if (counted) {
       const back = await counted;
