@@ -47,6 +47,32 @@ function databaseFailure(error: unknown): string | null {
   return `Nie można użyć bazy PostgreSQL z DATABASE_URL / Cannot use the PostgreSQL database in DATABASE_URL: ${reason} (${(error as Error).message})`;
 }
 
+/** Commander's own errors (written in English), each said in Polish first: `[its English, the Polish]`. */
+const commanderErrors: [RegExp, (...parts: string[]) => string][] = [
+  [/^error: unknown command '(.*)'/, (name) => `nieznane polecenie '${name}'`],
+  [/^error: unknown option '(.*)'/, (flag) => `nieznana opcja '${flag}'`],
+  [/^error: missing required argument '(.*)'/, (name) => `brak wymaganego argumentu '${name}'`],
+  [/^error: option '(.*)' argument missing/, (flags) => `opcja '${flags}' wymaga wartości`],
+  [/^error: required option '(.*)' not specified/, (flags) => `brak wymaganej opcji '${flags}'`],
+  [
+    /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./,
+    (name, expected, got) =>
+      `za dużo argumentów${name ? ` polecenia '${name}'` : ''}: oczekiwano ${expected}, podano ${got}`,
+  ],
+];
+
+/** A command-line error of commander's in Polish, then as commander wrote it (with its suggestion, if any). */
+export function polishCommanderError(text: string): string {
+  for (const [english, polish] of commanderErrors) {
+    const match = english.exec(text);
+    if (!match) continue;
+    const similar = /\(Did you mean (?:one of )?(.*)\?\)/.exec(text);
+    const suggestion = similar ? ` (czy chodziło o: ${similar[1]}?)` : '';
+    return `błąd: ${polish(...match.slice(1).map((part) => part ?? ''))}${suggestion}\n${text}`;
+  }
+  return text;
+}
+
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const program = new Command('incydent')
     .description(
@@ -57,6 +83,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(polishCommanderError(text)),
     })
     .showHelpAfterError();
   for (const register of registrars) register(program, io);

@@ -1,35 +1,19 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runMain } from '../support/run-main.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const examples = fileURLToPath(new URL('../../examples/cases/', import.meta.url));
 const mopr = join(examples, 'mopr-bialystok-2019.json');
 
-async function run(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  stderr.on('data', (c: Buffer) => {
-    err += c.toString();
-  });
-  const code = await main(args, { stdin: new PassThrough(), stdout, stderr });
-  return { code, out, err };
-}
-
 describe('incydent render KIND CASE.json --format … -o FILE', () => {
   it('writes only the -o file', async () => {
     const folder = await tempDir('incydent-render-');
     const output = join(folder, 'zgloszenie.docx');
-    const result = await run(['render', 'uodo-notification', mopr, '--format', 'docx', '-o', output]);
-    expect(result).toMatchObject({ code: 0, err: '' });
+    const result = await runMain(['render', 'uodo-notification', mopr, '--format', 'docx', '-o', output]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(await readdir(folder)).toEqual(['zgloszenie.docx']);
     expect((await readFile(output)).subarray(0, 2).toString()).toBe('PK');
   });
@@ -37,7 +21,7 @@ describe('incydent render KIND CASE.json --format … -o FILE', () => {
   it('register takes a folder of cases', async () => {
     const folder = await tempDir('incydent-render-');
     const output = join(folder, 'rejestr.csv');
-    expect((await run(['render', 'register', examples, '--format', 'csv', '-o', output])).code).toBe(0);
+    expect((await runMain(['render', 'register', examples, '--format', 'csv', '-o', output])).code).toBe(0);
     expect((await readFile(output, 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(1 + 5);
   });
 
@@ -47,7 +31,7 @@ describe('incydent render KIND CASE.json --format … -o FILE', () => {
     broken.organisation = { ...(broken.organisation as object), name: 42 };
     const file = join(folder, 'broken.json');
     await writeFile(file, JSON.stringify(broken));
-    const result = await run([
+    const result = await runMain([
       'render',
       'internal-report',
       file,
@@ -57,14 +41,22 @@ describe('incydent render KIND CASE.json --format … -o FILE', () => {
       join(folder, 'x.pdf'),
     ]);
     expect(result.code).toBe(2);
-    expect(result.err).toContain('organisation.name: oczekiwano: tekst; podano: 42');
+    expect(result.stderr).toContain('organisation.name: oczekiwano: tekst; podano: 42');
     expect(await readdir(folder)).toEqual(['broken.json']);
   });
 
   it('a format the document does not have → exit 2 with the formats it has', async () => {
-    const result = await run(['render', 'subject-letter', mopr, '--format', 'xlsx', '-o', '/tmp/never.xlsx']);
+    const result = await runMain([
+      'render',
+      'subject-letter',
+      mopr,
+      '--format',
+      'xlsx',
+      '-o',
+      '/tmp/never.xlsx',
+    ]);
     expect(result).toMatchObject({ code: 2 });
-    expect(result.err).toContain('Dokument „subject-letter” nie ma formatu „xlsx”. Dostępne: pdf, docx.');
+    expect(result.stderr).toContain('Dokument „subject-letter” nie ma formatu „xlsx”. Dostępne: pdf, docx.');
   });
 
   it('a supplementary notification without an earlier one → exit 2 with the catalogue message', async () => {
@@ -72,7 +64,7 @@ describe('incydent render KIND CASE.json --format … -o FILE', () => {
     const fresh = { ...JSON.parse(await readFile(mopr, 'utf8')), notifications: [] };
     const file = join(folder, 'fresh.json');
     await writeFile(file, JSON.stringify(fresh));
-    const result = await run([
+    const result = await runMain([
       'render',
       'uodo-notification',
       file,
@@ -86,7 +78,7 @@ describe('incydent render KIND CASE.json --format … -o FILE', () => {
       'en',
     ]);
     expect(result.code).toBe(2);
-    expect(result.err).toContain(
+    expect(result.stderr).toContain(
       'A supplementary notification needs an earlier initial or complete notification.',
     );
   });

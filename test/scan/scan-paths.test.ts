@@ -1,13 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { detectEncoding } from '../../src/scan/detect-encoding.ts';
 import { type ScanResult, scanPaths } from '../../src/scan/scan-paths.ts';
 import { WorkerPool } from '../../src/scan/worker-pool.ts';
+import { runMain } from '../support/run-main.ts';
 import { buildFixtures, ids } from './build-fixtures.ts';
 
 let root: string;
@@ -164,20 +163,6 @@ describe('encodings of Polish exports', () => {
   });
 });
 
-function fakeIo() {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => {
-    stdout += c;
-  });
-  err.on('data', (c) => {
-    stderr += c;
-  });
-  return { io: { stdin: new PassThrough(), stdout: out, stderr: err }, text: () => ({ stdout, stderr }) };
-}
-
 describe('incydent scan (CLI)', () => {
   const secrets = () => [
     ids.adult,
@@ -191,29 +176,28 @@ describe('incydent scan (CLI)', () => {
 
   it('prints a summary and JSON without any identifier; only --list holds them', async () => {
     const listFile = path.join(root, 'osoby.csv');
-    const human = fakeIo();
-    expect(await main(['scan', dir, '--as-of', '2026-11-22', '--list', listFile], human.io)).toBe(0);
-    const json = fakeIo();
-    expect(await main(['scan', dir, '--json', '--as-of', '2026-11-22'], json.io)).toBe(0);
-    const printed = human.text().stdout + human.text().stderr + json.text().stdout + json.text().stderr;
+    const human = await runMain(['scan', dir, '--as-of', '2026-11-22', '--list', listFile]);
+    expect(human.code).toBe(0);
+    const json = await runMain(['scan', dir, '--json', '--as-of', '2026-11-22']);
+    expect(json.code).toBe(0);
+    const printed = human.stdout + human.stderr + json.stdout + json.stderr;
     for (const secret of secrets()) expect(printed).not.toContain(secret);
-    expect(human.text().stdout).toContain('Osoby (szacunek): 11');
-    expect(JSON.parse(json.text().stdout).totals.subjectsApprox).toBe(11);
+    expect(human.stdout).toContain('Osoby (szacunek): 11');
+    expect(JSON.parse(json.stdout).totals.subjectsApprox).toBe(11);
     const list = readFileSync(listFile, 'utf8');
     expect(list).toContain(ids.adult);
     expect(list.trim().split('\r\n')).toHaveLength(12); // header + 11 people
   });
 
   it('exits with 2 naming the missing path, in English with --lang en', async () => {
-    const run = fakeIo();
-    expect(await main(['scan', path.join(root, 'nie-ma'), '--lang', 'en'], run.io)).toBe(2);
-    expect(run.text().stderr).toContain('no such file or folder');
-    expect(run.text().stderr).toContain('nie-ma');
+    const run = await runMain(['scan', path.join(root, 'nie-ma'), '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no such file or folder');
+    expect(run.stderr).toContain('nie-ma');
   });
 
   it('explains how people are counted in --help', async () => {
-    const run = fakeIo();
-    await main(['scan', '--help'], run.io);
-    expect(run.text().stdout).toMatch(/PESEL.*ID-card.*e-mail.*phone/s);
+    const run = await runMain(['scan', '--help']);
+    expect(run.stdout).toMatch(/PESEL.*ID-card.*e-mail.*phone/s);
   });
 });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { polishCommanderError } from '../../src/cli/main.ts';
+import { runMain } from '../support/run-main.ts';
+
+describe("commander's own errors, in Polish first", () => {
+  it.each([
+    [['scan'], "błąd: brak wymaganego argumentu 'paths'", "error: missing required argument 'paths'"],
+    [['scna'], "błąd: nieznane polecenie 'scna' (czy chodziło o: scan?)", "error: unknown command 'scna'"],
+    [['scan', '--nieznana', '.'], "błąd: nieznana opcja '--nieznana'", "error: unknown option '--nieznana'"],
+    [['scan', '.', '--threads'], "błąd: opcja '--threads <n>' wymaga wartości", 'argument missing'],
+    [
+      ['assess', 'a', 'b'],
+      "błąd: za dużo argumentów polecenia 'assess': oczekiwano 1, podano 2",
+      "error: too many arguments for 'assess'",
+    ],
+  ])('incydent %j', async (args, polish, english) => {
+    const run = await runMain(args);
+    expect(run.code).toBe(2);
+    // The Polish line first, then commander's own, then the command's help.
+    expect(run.stderr.startsWith(`${polish}\n`)).toBe(true);
+    expect(run.stderr).toContain(english);
+    expect(run.stderr).toContain('Usage: incydent');
+  });
+
+  it('leaves text it does not know as it is', () => {
+    expect(polishCommanderError('error: something new\n')).toBe('error: something new\n');
+  });
+});
