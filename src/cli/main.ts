@@ -85,7 +85,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) => write(polishCommanderError(text)),
     })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Set before the commands are added, which inherit them.
+    .helpOption('-h, --help', 'pokaż pomoc / display help')
+    .helpCommand('help [command]', 'pomoc do polecenia / help for a command');
   for (const register of registrars) register(program, io);
   try {
     await program.parseAsync(argv, { from: 'user' });

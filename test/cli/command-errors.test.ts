@@ -22,6 +22,13 @@ describe("commander's own errors, in Polish first", () => {
     expect(run.stderr).toContain('Usage: incydent');
   });
 
+  it('describes its help option and help command in Polish too, in every command', async () => {
+    for (const args of [['--help'], ['scan', '--help'], ['user', '--help']]) {
+      expect((await runMain(args)).stdout).toContain('-h, --help  pokaż pomoc / display help');
+    }
+    expect((await runMain(['--help'])).stdout).toContain('pomoc do polecenia / help for a command');
+  });
+
   it('leaves text it does not know as it is', () => {
     expect(polishCommanderError('error: something new\n')).toBe('error: something new\n');
   });
