@@ -24,7 +24,7 @@ describe("commander's own errors, in Polish first", () => {
 
   it('describes its help option and help command in Polish too, in every command', async () => {
     for (const args of [['--help'], ['scan', '--help'], ['user', '--help']]) {
-      expect((await runMain(args)).stdout).toContain('-h, --help  pokaż pomoc / display help');
+      expect((await runMain(args)).stdout).toMatch(/-h, --help +pokaż pomoc \/ display help/);
     }
     expect((await runMain(['--help'])).stdout).toContain('pomoc do polecenia / help for a command');
   });
