@@ -54,6 +54,8 @@ let bitHealth: i32 = 0;
 let bitNationalId: i32 = 0;
 let bitIdentification: i32 = 0;
 let bitFinancial: i32 = 0;
+/** A postal code: an address (bitContact alone is also an e-mail or a phone). */
+let bitAddress: i32 = 0;
 
 const classes = memory.data(256);
 const firstTwo = memory.data(65536);
@@ -132,6 +134,7 @@ export function init(
   nationalId: i32,
   identification: i32,
   financial: i32,
+  address: i32,
 ): void {
   mode = scanMode;
   countRecords = records_;
@@ -164,6 +167,7 @@ export function init(
   bitNationalId = nationalId;
   bitIdentification = identification;
   bitFinancial = financial;
+  bitAddress = address;
   for (let c = 0; c < 256; c++) store<u8>(classes + c, BORING);
   for (let c = 48; c <= 57; c++) store<u8>(classes + c, DIGIT);
   for (let c = 65; c <= 90; c++) store<u8>(classes + c, LETTER);
@@ -1183,7 +1187,7 @@ function digitGroup(i: i32, end: i32): i32 {
   for (let r = 0; r < runs; r++) {
     run(rs(r), re(r), end);
     if (r + 1 < runs && at(re(r)) === 45 && re(r) - rs(r) === 2 && re(r + 1) - rs(r + 1) === 3) {
-      categories |= bitContact;
+      categories |= bitContact | bitAddress;
     }
   }
   return j;
@@ -1193,7 +1197,7 @@ function digitGroup(i: i32, end: i32): i32 {
 function group(runs: i32, total: i32): bool {
   if (total < 9) {
     if (runs === 2 && total === 5 && re(0) - rs(0) === 2 && at(re(0)) === 45) {
-      categories |= bitContact;
+      categories |= bitContact | bitAddress;
       return true;
     }
     return false;
@@ -1243,7 +1247,7 @@ function group(runs: i32, total: i32): bool {
     }
   }
   if (runs === 2 && len0 === 2 && total === 5 && dashed) {
-    categories |= bitContact;
+    categories |= bitContact | bitAddress;
     return true;
   }
   return false;

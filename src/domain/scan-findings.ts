@@ -2,11 +2,13 @@
  * What a leak analysis (incydent scan, ../shared/contracts/scan.md) says about a breach, in the breach's own terms:
  * the categories of UODO's form section 6 it proves, the approximate numbers of section 5 (art. 33(3)(a) RODO),
  * children among the people (section 7; art. 8 and recital 38 RODO), and the facts for the risk engine.
- * Only what the files prove is mapped: names, for instance, are not detected, so the DPO adds them.
+ * Only what the files prove is mapped: the identifiers that validate, and the form's categories the scan saw
+ * besides them (`formCategories`: a column of surnames, postal codes…). Names in running text are not detected, so
+ * the DPO adds them there.
  */
 import type { AssessCategory } from './assess-categories.ts';
 import type { BreachFactsInput } from './breach-facts.ts';
-import type { DataCategory } from './data-categories.ts';
+import { type DataCategory, dataCategories } from './data-categories.ts';
 
 export type ScanIdentifier =
   | 'pesel'
@@ -25,6 +27,8 @@ export type ScanTotals = {
   minors: number;
   subjectsApprox: number;
   dataCategories: AssessCategory[];
+  /** Absent from scans made before it was added: then health words still give health data, nothing else. */
+  formCategories?: DataCategory[];
 };
 
 /** Identifier found → the category of UODO's form it belongs to. REGON identifies firms, not people. */
@@ -38,12 +42,6 @@ const identifierCategories: Record<ScanIdentifier, DataCategory | null> = {
   card: 'payment-card',
   email: 'email',
   phone: 'phone',
-};
-
-/** Hints of the scan (postal codes, health words) → categories of the form. */
-const hintCategories: Partial<Record<AssessCategory, DataCategory>> = {
-  contact: 'address',
-  health: 'health',
 };
 
 export type ScanFindings = {
@@ -64,12 +62,12 @@ export function scanFindings(totals: ScanTotals): ScanFindings {
     const category = identifierCategories[identifier];
     if (category && count.valid > 0) categories.add(category);
   }
-  for (const word of totals.dataCategories) {
-    const category = hintCategories[word];
-    if (category) categories.add(category);
-  }
+  // Contact data is not an address: an e-mail or a phone number gives it too, and counts as itself above.
+  for (const category of totals.formCategories ?? []) categories.add(category);
+  if (totals.dataCategories.includes('health')) categories.add('health');
   return {
-    dataCategories: [...categories],
+    // In the form's order, as its section 6 lists them.
+    dataCategories: dataCategories.filter((c) => categories.has(c)),
     subjectsApprox: totals.subjectsApprox,
     recordsApprox: totals.records > 0 ? totals.records : null,
     children: totals.minors > 0,

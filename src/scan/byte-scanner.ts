@@ -46,6 +46,8 @@ baseClasses[10] = NL;
 
 // Categories found are kept as bits while scanning and handed to the tally when the input ends.
 const bit = Object.fromEntries(assessCategories.map((c, k) => [c, 1 << k])) as Record<AssessCategory, number>;
+/** A postal code (NN-NNN) was found: contact data, and an address in UODO's form (an e-mail or phone is not). */
+export const addressBit = 1 << assessCategories.length;
 
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isUpper = (c: number) => c >= 65 && c <= 90;
@@ -283,6 +285,7 @@ export class ByteScanner {
     if (this.mode === 'cells') this.endRow();
     this.endRecord();
     for (const c of assessCategories) if (this.categories & bit[c]) this.tally.categories.add(c);
+    if (this.categories & addressBit) this.tally.form.add('address');
   }
 
   private newline(): void {
@@ -405,7 +408,7 @@ export class ByteScanner {
     for (let r = 0; r < runs; r++) {
       this.run(rs[r]!, re[r]!, end);
       if (r + 1 < runs && buf[re[r]!] === 45 && re[r]! - rs[r]! === 2 && re[r + 1]! - rs[r + 1]! === 3) {
-        this.categories |= bit.contact; // postal code NN-NNN: an address
+        this.categories |= bit.contact | addressBit; // postal code NN-NNN: an address
       }
     }
     return j;
@@ -419,7 +422,7 @@ export class ByteScanner {
     if (total < 9) {
       // Too short for any identifier: only a postal code (NN-NNN) means something.
       if (runs === 2 && total === 5 && re[0]! - rs[0]! === 2 && buf[re[0]!] === 45) {
-        this.categories |= bit.contact;
+        this.categories |= bit.contact | addressBit;
         return true;
       }
       return false;
@@ -472,7 +475,7 @@ export class ByteScanner {
       }
     }
     if (runs === 2 && len0 === 2 && total === 5 && dashed) {
-      this.categories |= bit.contact;
+      this.categories |= bit.contact | addressBit;
       return true;
     }
     return false;

@@ -1,3 +1,5 @@
+import { dataCategoryDefinition } from '../domain/data-categories.ts';
+import { scanFindings } from '../domain/scan-findings.ts';
 import { type ScanLang, scanMessages } from './scan-messages.ts';
 import type { ScanResult } from './scan-paths.ts';
 import { identifierKinds } from './scan-tally.ts';
@@ -14,6 +16,7 @@ export function formatSummary(result: ScanResult, lang: ScanLang, listNote?: str
   const m = scanMessages[lang];
   const t = result.totals;
   const failed = result.files.filter((f) => f.error !== null);
+  const form = scanFindings(t).dataCategories;
   const lines = [
     m.summaryTitle,
     '',
@@ -23,6 +26,8 @@ export function formatSummary(result: ScanResult, lang: ScanLang, listNote?: str
     `${m.subjects}: ${t.subjectsApprox}`,
     `${m.minors}: ${t.minors}`,
     `${m.categories}: ${t.dataCategories.length ? t.dataCategories.map((c) => m.categoryNames[c]).join(', ') : m.noIdentifiers}`,
+    // In the form's own words, as the web app fills the breach from the same findings.
+    `${m.formCategories}: ${form.length ? form.map((c) => dataCategoryDefinition(c).label[lang]).join('; ') : m.noIdentifiers}`,
     '',
     `${m.identifiers}:`,
   ];

@@ -1,5 +1,11 @@
 import { assessCategories } from '../domain/assess-categories.ts';
-import { ByteScanner, type ByteScannerOptions, foldText, type TextEncoding } from './byte-scanner.ts';
+import {
+  addressBit,
+  ByteScanner,
+  type ByteScannerOptions,
+  foldText,
+  type TextEncoding,
+} from './byte-scanner.ts';
 import type { ColumnKind } from './header-rules.ts';
 import { iconv } from './iconv.ts';
 import { cardIssuers, phonePrefixes } from './identifier-checks.ts';
@@ -26,6 +32,7 @@ type KernelExports = CountKernel & {
     nationalId: number,
     identification: number,
     financial: number,
+    address: number,
   ): void;
   addPrefix(key: number, bits: number): void;
   setColumn(index: number, kind: number): void;
@@ -154,6 +161,7 @@ export class KernelScanner implements TextScanner {
       bit('national-id'),
       bit('identification'),
       bit('financial'),
+      addressBit,
     );
     for (const { key, bits } of prefixTable) k.addPrefix(key, bits);
     (options.columns ?? []).forEach((c, index) => {
@@ -220,6 +228,7 @@ export class KernelScanner implements TextScanner {
     this.tally.peselInvalid += k.counter(3);
     const categories = k.counter(1);
     for (const c of assessCategories) if (categories & bit(c)) this.tally.categories.add(c);
+    if (categories & addressBit) this.tally.form.add('address');
     this.slot.owner = null;
     idle.push(this.slot);
   }

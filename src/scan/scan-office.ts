@@ -43,7 +43,7 @@ class SheetRows {
       const header = readHeader(Array.from({ length: width }, (_, k) => cells.get(k) ?? ''));
       if (header) {
         this.columns = header.columns;
-        for (const c of header.categories) this.tally.categories.add(c);
+        this.tally.addHeader(header);
         return;
       }
     }

@@ -2,6 +2,7 @@ import { open as openFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { AssessCategory } from '../domain/assess-categories.ts';
 import { assessCategories } from '../domain/assess-categories.ts';
+import { type DataCategory, dataCategories } from '../domain/data-categories.ts';
 import { detectEncoding } from './detect-encoding.ts';
 import type { FileFormat } from './file-format.ts';
 import { identifierChecks } from './identifier-checks.ts';
@@ -38,6 +39,11 @@ export type ScanResult = {
     minors: number;
     subjectsApprox: number;
     dataCategories: AssessCategory[];
+    /**
+     * Beyond the contract: categories of UODO's form (section 6) that the files show besides their identifiers, in
+     * the form's order: from column headers (names, date of birth, address, health…) and postal codes (address).
+     */
+    formCategories: DataCategory[];
   };
 };
 
@@ -257,7 +263,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
         }
         // The distinct keys are counted now, some of the sets on a worker with nothing left to scan.
         await fileTally.count((sets) => pool.countElsewhere(sets));
-        for (const c of layout.headerCategories) fileTally.categories.add(c);
+        fileTally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
         results[index]!.push({
           path: file.display,
           format,
@@ -293,6 +299,10 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
       minors: countMinors(totals, options.asOf),
       subjectsApprox: totals.subjectCount(),
       dataCategories: assessCategories.filter((c) => totals.categories.has(c)),
+      // Health words and ICD-10 codes are health data in the form too (the one category they name).
+      formCategories: dataCategories.filter(
+        (c) => totals.form.has(c) || (c === 'health' && totals.categories.has('health')),
+      ),
     },
   };
   if (options.listFile !== undefined && totals.people) {

@@ -1,4 +1,5 @@
 import { type AssessCategory, assessCategories } from '../domain/assess-categories.ts';
+import { type DataCategory, dataCategories } from '../domain/data-categories.ts';
 import { type KeyBlock, KeySet, type Run } from './key-set.ts';
 
 /** The identifiers of the scan contract, in its order. */
@@ -44,6 +45,7 @@ export type TallySnapshot = {
   keys: Record<IdentifierKind, KeyBlock[]>;
   subjectKeys: { idCard: KeyBlock[]; email: KeyBlock[]; phone: KeyBlock[] };
   categories: AssessCategory[];
+  form: DataCategory[];
   people: PersonRow[] | null;
 };
 
@@ -69,6 +71,11 @@ export class ScanTally {
   readonly sets: Record<IdentifierKind, KeySet>;
   readonly subjects = { idCard: new KeySet(1), email: new KeySet(2), phone: new KeySet(1) };
   readonly categories = new Set<AssessCategory>();
+  /**
+   * Categories of UODO's form (section 6) the files show beyond their identifiers, which give their own (see
+   * scanFindings): a header's columns (names, addresses…) and postal codes (addresses).
+   */
+  readonly form = new Set<DataCategory>();
   readonly people: Map<string, PersonRow> | null;
 
   constructor(listPeople: boolean) {
@@ -125,6 +132,12 @@ export class ScanTally {
     }
   }
 
+  /** The categories a header names, of the assess contract and of UODO's form. */
+  addHeader(header: { categories: readonly AssessCategory[]; form: readonly DataCategory[] }): void {
+    for (const c of header.categories) this.categories.add(c);
+    for (const c of header.form) this.form.add(c);
+  }
+
   addPerson(row: PersonRow): void {
     if (!this.people) return;
     const known = this.people.get(row.key);
@@ -156,6 +169,7 @@ export class ScanTally {
         phone: this.subjects.phone.takeBlocks(),
       },
       categories: assessCategories.filter((c) => this.categories.has(c)),
+      form: dataCategories.filter((c) => this.form.has(c)),
       people: this.people ? [...this.people.values()] : null,
     };
   }
@@ -172,6 +186,7 @@ export class ScanTally {
     this.subjects.email.absorb(other.subjects.email);
     this.subjects.phone.absorb(other.subjects.phone);
     for (const c of other.categories) this.categories.add(c);
+    for (const c of other.form) this.form.add(c);
     if (other.people) for (const row of other.people.values()) this.addPerson(row);
   }
 
@@ -187,6 +202,7 @@ export class ScanTally {
     this.subjects.email.addBlocks(other.subjectKeys.email, last);
     this.subjects.phone.addBlocks(other.subjectKeys.phone, last);
     for (const c of other.categories) this.categories.add(c);
+    for (const c of other.form) this.form.add(c);
     if (other.people) for (const row of other.people) this.addPerson(row);
   }
 }

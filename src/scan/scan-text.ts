@@ -56,7 +56,7 @@ export async function scanText(options: {
   }
   const encoding = detected === 'utf16le' || detected === 'utf16be' ? 'utf8' : detected;
   const layout = detectTextLayout(sample, options.format, encoding);
-  for (const c of layout.headerCategories) options.tally.categories.add(c);
+  options.tally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
   const scanner = createTextScanner({
     tally: options.tally,
     mode: layout.mode,

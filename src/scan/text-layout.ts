@@ -1,4 +1,5 @@
 import type { AssessCategory } from '../domain/assess-categories.ts';
+import type { DataCategory } from '../domain/data-categories.ts';
 import { foldText, type ScanMode, type TextEncoding } from './byte-scanner.ts';
 import { type ColumnKind, headerRules } from './header-rules.ts';
 import { iconv } from './iconv.ts';
@@ -10,6 +11,8 @@ export type TextLayout = {
   delimiter?: number;
   columns: ColumnKind[];
   headerCategories: AssessCategory[];
+  /** The categories of UODO's form the header's columns hold (see HeaderRule.form). */
+  headerForm: DataCategory[];
   /** Bytes of the BOM and the header row, which the scan skips. */
   skip: number;
   countRecords: boolean;
@@ -41,9 +44,10 @@ function splitRow(line: string, delimiter: string): string[] {
 /** Which column kinds and categories a header row names; null when the row is data, not a header. */
 export function readHeader(
   cells: readonly string[],
-): { columns: ColumnKind[]; categories: AssessCategory[] } | null {
+): { columns: ColumnKind[]; categories: AssessCategory[]; form: DataCategory[] } | null {
   const columns: ColumnKind[] = [];
   const categories = new Set<AssessCategory>();
+  const form = new Set<DataCategory>();
   let named = 0;
   let numeric = 0;
   for (const raw of cells) {
@@ -54,11 +58,12 @@ export function readHeader(
     if (rule) {
       named++;
       for (const c of rule.categories) categories.add(c);
+      for (const c of rule.form ?? []) form.add(c);
     }
   }
   const wordy = cells.filter((c) => /^[\p{L} _.\-/()#]+$/u.test(c.trim())).length;
   if (numeric > 0 || (named === 0 && wordy < cells.length)) return null;
-  return { columns, categories: [...categories] };
+  return { columns, categories: [...categories], form: [...form] };
 }
 
 /** Counts the delimiter outside quotes in each of the first lines; the one used the same number of times wins. */
@@ -85,7 +90,13 @@ export type TextFormat = 'csv' | 'tsv' | 'text' | 'log' | 'json' | 'jsonl';
 /** Reads the layout of a text file from its first bytes (64 KiB is plenty for the header and the delimiter). */
 export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: TextEncoding): TextLayout {
   const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
-  const base = { encoding, columns: [] as ColumnKind[], headerCategories: [] as AssessCategory[], skip: bom };
+  const base = {
+    encoding,
+    columns: [] as ColumnKind[],
+    headerCategories: [] as AssessCategory[],
+    headerForm: [] as DataCategory[],
+    skip: bom,
+  };
   if (format === 'json') return { ...base, mode: 'json', countRecords: true };
   if (format === 'jsonl') return { ...base, mode: 'lines', countRecords: true };
   if (format === 'log') return { ...base, mode: 'lines', countRecords: false };
@@ -110,6 +121,7 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
     delimiter,
     columns: header?.columns ?? [],
     headerCategories: header?.categories ?? [],
+    headerForm: header?.form ?? [],
     skip,
     countRecords: true,
   };

@@ -187,6 +187,7 @@ function summary(t: ScanTally) {
     keys: identifierKinds.map((k) => [...t.sets[k].pack()]),
     subjects: [t.subjects.idCard, t.subjects.email, t.subjects.phone].map((s) => [...s.pack()]),
     categories: [...t.categories].sort(),
+    form: [...t.form].sort(),
   };
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanFindings } from '../../src/domain/scan-findings.ts';
 import { detectEncoding } from '../../src/scan/detect-encoding.ts';
 import { type ScanResult, scanPaths } from '../../src/scan/scan-paths.ts';
 import { WorkerPool } from '../../src/scan/worker-pool.ts';
@@ -85,6 +86,33 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     // 4 PESEL + 1 ID card (DOCX paragraph) + 6 e-mails in records without a stronger identifier.
     expect(t.subjectsApprox).toBe(11);
     expect(t.dataCategories).toEqual(['identification', 'contact', 'national-id', 'financial', 'health']);
+    // Of UODO's form beyond the identifiers: the names of klienci.csv's header, and health. No address: e-mails
+    // and phones are contact data, but no postal code or address column is there.
+    expect(t.formCategories).toEqual(['names', 'health']);
+  });
+
+  it('gives the form an address only for a postal code or an address column, never for an e-mail or a phone', async () => {
+    const folder = mkdtempSync(path.join(root, 'adresy-'));
+    const scanOne = async (name: string, text: string) => {
+      writeFileSync(path.join(folder, name), text);
+      return (await scanPaths({ paths: [path.join(folder, name)], asOf: '2026-11-22', threads: 0 })).totals;
+    };
+    const contacts = await scanOne('kontakty.txt', 'Pisać na jan@example.pl albo dzwonić: 501 234 567.\n');
+    expect(contacts.dataCategories).toEqual(['contact']);
+    expect(contacts.formCategories).toEqual([]);
+    expect(scanFindings(contacts).dataCategories).toEqual(['email', 'phone']);
+    const prose = await scanOne('pismo.txt', 'Mieszka: ul. Polna 1, 15-001 Przykładowo.\n');
+    expect(prose.formCategories).toEqual(['address']);
+    expect(scanFindings(prose).dataCategories).toEqual(['address']);
+    const columns = await scanOne(
+      'lista.csv',
+      'Imię i nazwisko;Data urodzenia;Miejscowość\nJan Nowak;1980-01-01;Białystok\n',
+    );
+    expect(columns.formCategories).toEqual(['names', 'birth-date', 'address']);
+    // A scan stored before formCategories existed: contact alone names no address; health words still give health.
+    const { formCategories: _absent, ...older } = contacts;
+    const findings = scanFindings({ ...older, dataCategories: ['contact', 'health'] });
+    expect(findings.dataCategories).toEqual(['email', 'phone', 'health']);
   });
 
   it('scans a file cut into parts on several threads exactly as in one piece, quoted line breaks included', async () => {
@@ -183,6 +211,11 @@ describe('incydent scan (CLI)', () => {
     const printed = human.stdout + human.stderr + json.stdout + json.stderr;
     for (const secret of secrets()) expect(printed).not.toContain(secret);
     expect(human.stdout).toContain('Osoby (szacunek): 11');
+    // What the breach's section 6 would get, in the form's words and order: the header's names, the identifiers.
+    expect(human.stdout).toMatch(
+      /^Do zgłoszenia UODO \(pkt 6\): Nazwiska i imiona; .*Numer ewidencyjny PESEL/m,
+    );
+    expect(human.stdout).not.toContain('Adres zamieszkania');
     expect(JSON.parse(json.stdout).totals.subjectsApprox).toBe(11);
     const list = readFileSync(listFile, 'utf8');
     expect(list).toContain(ids.adult);
