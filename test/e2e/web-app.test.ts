@@ -422,11 +422,17 @@ describe('the web app, end to end in Chromium', () => {
 
     // Personalised letters from a people list, downloaded as a PDF.
     await page.locator('.tabs').getByRole('link', { name: 'Zgłoszenia i zawiadomienia' }).click();
+    // The file picker speaks the app's language, whatever the browser's (this one's is English).
+    const peoplePicker = page
+      .locator('.file-picker')
+      .filter({ has: page.getByLabel('Lista osób (CSV lub XLSX)') });
+    expect(await peoplePicker.textContent()).toMatch(/^Wybierz plik\s*nie wybrano pliku$/);
     await page.getByLabel('Lista osób (CSV lub XLSX)').setInputFiles({
       name: 'osoby.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('imię i nazwisko;adres\nJan Kowalski;ul. Polna 1, 15-001 Przykładowo\n'),
     });
+    await expect.poll(() => peoplePicker.textContent()).toMatch(/osoby\.csv$/);
     const letters = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Utwórz zawiadomienia PDF' }).click();
     expect((await letters).suggestedFilename()).toMatch(/zawiadomienia\.pdf$/);

@@ -16,6 +16,10 @@ const pl = {
   'common.title': 'Tytuł',
   'common.status': 'Status',
   'common.organisation': 'Organizacja',
+  'file.chooseMany': 'Wybierz pliki',
+  'file.chooseOne': 'Wybierz plik',
+  'file.noneMany': 'nie wybrano plików',
+  'file.noneOne': 'nie wybrano pliku',
 
   'error.offline':
     'Brak połączenia z serwerem. Sprawdź sieć i spróbuj ponownie — wpisane dane pozostały w formularzu.',
@@ -724,6 +728,10 @@ const en: Record<MessageKey, string> = {
   'common.title': 'Title',
   'common.status': 'Status',
   'common.organisation': 'Organisation',
+  'file.chooseMany': 'Choose files',
+  'file.chooseOne': 'Choose a file',
+  'file.noneMany': 'no files chosen',
+  'file.noneOne': 'no file chosen',
 
   'error.offline':
     'Cannot reach the server. Check the network and try again: what you typed is still in the form.',

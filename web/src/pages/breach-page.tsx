@@ -15,6 +15,7 @@ import { Link } from '../app/router.tsx';
 import { DeadlineBadge } from '../components/deadline-badge.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type FieldLabels, localError, useFieldErrors } from '../components/field-errors.tsx';
+import { FilePicker } from '../components/file-picker.tsx';
 import { Modal } from '../components/modal.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { UnsavedDraftsProvider } from '../components/unsaved-drafts.tsx';
@@ -241,13 +242,7 @@ function Evidence(props: BreachPanelProps) {
       {props.breach.permissions.includes('attachment.create') ? (
         <div className="field">
           <label htmlFor="evidence-upload">{t('breach.addEvidence')}</label>
-          <input
-            id="evidence-upload"
-            type="file"
-            multiple
-            disabled={busy}
-            onChange={(e) => upload(e.target.files)}
-          />
+          <FilePicker id="evidence-upload" multiple disabled={busy} onFiles={(files) => upload(files)} />
         </div>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import type { ScanIdentifier } from '../../../src/domain/scan-findings.ts';
 import { api } from '../api/api-client.ts';
 import type { BreachView, ScanView } from '../api/api-types.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { FilePicker } from '../components/file-picker.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { type I18n, useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -298,14 +299,13 @@ export function LeakAnalysisPanel(props: BreachPanelProps) {
               <p className="hint" id="scan-upload-hint">
                 {t('scan.uploadHint')}
               </p>
-              <input
+              <FilePicker
                 key={fileKey}
                 id="scan-upload"
-                type="file"
                 multiple
                 disabled={busy}
                 aria-describedby="scan-upload-hint"
-                onChange={(e) => void upload(e.target.files)}
+                onFiles={(files) => void upload(files)}
               />
             </div>
             <details>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/api-client.ts';
 import type { BreachView, MailBatch, MailRecipientState, ScanView } from '../api/api-types.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { FilePicker } from '../components/file-picker.tsx';
 import { Modal } from '../components/modal.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { useMailSettings } from '../components/use-mail-settings.ts';
@@ -153,7 +154,8 @@ export function MailCommunicationSection(props: BreachPanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [started, setStarted] = useState<MailBatch | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
+  // A new key clears the file input once its list is sent.
+  const [fileKey, setFileKey] = useState(0);
 
   const running = batches.data?.some(active) ?? false;
   const { reload } = batches;
@@ -190,7 +192,7 @@ export function MailCommunicationSection(props: BreachPanelProps) {
       setStarted(batch);
       setConfirming(null);
       setFile(null);
-      if (fileInput.current) fileInput.current.value = '';
+      setFileKey((k) => k + 1);
       await batches.reload('started');
       if (!active(batch)) props.onChange(await api.get<BreachView>(props.base));
     } catch (caught) {
@@ -222,13 +224,12 @@ export function MailCommunicationSection(props: BreachPanelProps) {
                 <p className="hint" id="mail-people-list-hint">
                   {t('mail.peopleListHint')}
                 </p>
-                <input
-                  ref={fileInput}
+                <FilePicker
+                  key={fileKey}
                   id="mail-people-list"
-                  type="file"
                   accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                   aria-describedby="mail-people-list-hint"
-                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                  onFiles={(files) => setFile(files?.[0] ?? null)}
                 />
               </div>
               <div>

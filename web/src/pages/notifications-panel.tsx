@@ -21,6 +21,7 @@ import type { BreachView } from '../api/api-types.ts';
 import { ChoiceList } from '../components/choice-list.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type FieldLabels, localError, useFieldErrors } from '../components/field-errors.tsx';
+import { FilePicker } from '../components/file-picker.tsx';
 import { useDraft } from '../components/unsaved-drafts.tsx';
 import { nowIso, WarsawDateTimeInput } from '../components/warsaw-input.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -270,12 +271,11 @@ function PersonalisedLetters(props: { base: string }) {
       </p>
       <div className="field">
         <label htmlFor="people-list">{t('documents.peopleList')}</label>
-        <input
+        <FilePicker
           id="people-list"
-          type="file"
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby="people-list-hint"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onFiles={(files) => setFile(files?.[0] ?? null)}
         />
       </div>
       <ErrorNotice error={error} />

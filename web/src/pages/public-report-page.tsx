@@ -3,6 +3,7 @@ import { reportSituationDefinitions } from '../../../src/domain/report-situation
 import { api } from '../api/api-client.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type FieldLabels, useFieldErrors } from '../components/field-errors.tsx';
+import { FilePicker } from '../components/file-picker.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
@@ -296,12 +297,11 @@ export default function PublicReportPage(props: { token: string }) {
                   <p className="hint" id="files-hint">
                     {t('report.filesHint')}
                   </p>
-                  <input
+                  <FilePicker
                     id="files"
-                    type="file"
                     multiple
                     {...fieldErrors.attrs('attachments', 'files-hint')}
-                    onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, 10))}
+                    onFiles={(files) => setFiles(Array.from(files ?? []).slice(0, 10))}
                   />
                   {fieldErrors.message('attachments')}
                 </div>
