@@ -65,6 +65,7 @@ export default defineConfig({
                 ...shared,
                 name: 'e2e',
                 include: ['test/e2e/**/*.test.ts'],
+                globalSetup: ['test/e2e/support/web-build-setup.ts'],
                 testTimeout: 300_000,
                 hookTimeout: 300_000,
               },

@@ -1,10 +1,8 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { webDistDir } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import { startSmtpServer, type TestSmtp } from '../server/mail-smtp-server.ts';
@@ -58,7 +56,6 @@ async function tab(name: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(webDistDir, 'index.html'))) execSync('npm run build:web', { stdio: 'inherit' });
   dataDir = mkdtempSync(join(tmpdir(), 'incydent-e2e-resilience-'));
   smtp = await startSmtpServer();
   server = await startServer({

@@ -1,12 +1,10 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webDistDir } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 
@@ -102,7 +100,6 @@ async function transition(page: Page, label: string, comment: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(webDistDir, 'index.html'))) execSync('npm run build:web', { stdio: 'inherit' });
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'incydent-e2e-'));
