@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DatabaseInUseError } from '../db/data-dir-lock.ts';
+import { ConfigError } from '../server/config.ts';
 import { registerAssessCommand } from './assess.command.ts';
 import { CliExit, type CliIo, exitCodes, processIo } from './cli-io.ts';
 import {
@@ -102,6 +103,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (error instanceof CliExit) {
       io.stderr.write(`${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return exitCodes.badInput;
     }
     if (error instanceof DatabaseInUseError) {
       io.stderr.write(`${error.message}\n`);

@@ -1,12 +1,19 @@
 import type { Command } from 'commander';
-import type { CliIo } from './cli-io.ts';
+import { CliExit, type CliIo, exitCodes } from './cli-io.ts';
 
 export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command('serve')
     .description('uruchom serwer (API i aplikację) / start the server (API and web app)')
-    .option('--port <port>', 'port HTTP (domyślnie PORT albo 3000)')
+    .option('--port <port>', 'port HTTP (domyślnie PORT albo 3000) / HTTP port (default PORT or 3000)')
     .action(async (options: { port?: string }) => {
+      const port = options.port;
+      if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) > 65535)) {
+        throw new CliExit(
+          exitCodes.badInput,
+          `serve: --port: numer portu 0–65535 / a port number 0–65535 (${port})`,
+        );
+      }
       // The server and its packages load for this command only, so the others start quickly and stay small.
       const [{ loadConfig }, { startServer }] = await Promise.all([
         import('../server/config.ts'),

@@ -41,17 +41,20 @@ export type SmtpConfig = {
   from: string;
 };
 
+/** A setting of the environment that cannot be used; its message names the variable, in Polish and English. */
+export class ConfigError extends Error {}
+
 function smtpConfig(env: NodeJS.ProcessEnv): SmtpConfig | null {
   if (!env.SMTP_HOST) return null;
   const secure = env.SMTP_SECURE === 'true' || env.SMTP_SECURE === '1';
   if (!env.SMTP_FROM) {
-    throw new Error(
+    throw new ConfigError(
       'Ustawiono SMTP_HOST bez SMTP_FROM: podaj adres nadawcy, np. "incydent <iod@example.pl>" / SMTP_FROM is required with SMTP_HOST',
     );
   }
   return {
     host: env.SMTP_HOST,
-    port: number(env, 'SMTP_PORT', secure ? 465 : 587),
+    port: port(env, 'SMTP_PORT', secure ? 465 : 587),
     secure,
     user: env.SMTP_USER || null,
     password: env.SMTP_PASSWORD || null,
@@ -64,8 +67,18 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) {
-    throw new Error(
+    throw new ConfigError(
       `Zmienna środowiskowa ${name} musi być nieujemną liczbą (podano: ${raw}) / ${name} must be a non-negative number`,
+    );
+  }
+  return value;
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = number(env, name, fallback);
+  if (!Number.isInteger(value) || value > 65535) {
+    throw new ConfigError(
+      `Zmienna środowiskowa ${name} musi być numerem portu 0–65535 (podano: ${env[name]}) / ${name} must be a port number 0–65535`,
     );
   }
   return value;
@@ -74,7 +87,7 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const secure = env.COOKIE_SECURE ?? 'auto';
   return {
-    port: number(env, 'PORT', 3000),
+    port: port(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
     dataDir: resolve(env.DATA_DIR || './data'),
