@@ -176,8 +176,12 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     )
     .argument('<file>', 'plik docelowy / target file')
     .action(async (file: string) => {
-      const { backupDatabase } = await import('../db/backup.ts');
-      const summary = await withDatabase((database) => backupDatabase(database.db, file, new Date()));
+      const { backupDatabase, BackupError } = await import('../db/backup.ts');
+      const summary = await withDatabase((database) => backupDatabase(database.db, file, new Date())).catch(
+        (error: unknown) => {
+          throw error instanceof BackupError ? new CliExit(exitCodes.badInput, error.message) : error;
+        },
+      );
       const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
       io.stdout.write(`Zapisano / written: ${file} (${rows} wierszy / rows)\n`);
     });
@@ -189,7 +193,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     .argument('<file>', 'plik kopii / backup file')
     .option('--replace', 'zastąp istniejące dane / overwrite existing data')
     .action(async (file: string, options: { replace?: boolean }) => {
-      const { RestoreError, restoreDatabase } = await import('../db/backup.ts');
+      const { BackupError, restoreDatabase } = await import('../db/backup.ts');
       try {
         const summary = await withDatabase((database) =>
           restoreDatabase(database.db, file, { replace: options.replace === true }),
@@ -197,10 +201,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
         const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
         io.stdout.write(`Odtworzono / restored: ${rows} wierszy / rows\n`);
       } catch (error) {
-        if (error instanceof RestoreError) throw new CliExit(exitCodes.badInput, error.message);
-        if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-          throw new CliExit(exitCodes.badInput, `Nie można odczytać pliku / cannot read file: ${file}`);
-        }
+        if (error instanceof BackupError) throw new CliExit(exitCodes.badInput, error.message);
         throw error;
       }
     });

@@ -3,7 +3,7 @@
  * rows in primary-key order inside one repeatable-read snapshot. A restore goes into a migrated, empty database in
  * one transaction: it is all there or nothing is. Restoring a backup and backing up again gives the same lines.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -49,54 +49,94 @@ function decode(value: unknown, column: Column): unknown {
 
 export type BackupSummary = { tables: Record<string, number> };
 
-export async function backupDatabase(db: Kysely<Database>, file: string, now: Date): Promise<BackupSummary> {
-  const summary: BackupSummary = { tables: {} };
-  const gzip = createGzip();
-  const done = pipeline(gzip, createWriteStream(file));
-  const write = (line: unknown) =>
-    new Promise<void>((resolve) => {
-      if (gzip.write(`${JSON.stringify(line)}\n`)) resolve();
-      else gzip.once('drain', resolve);
-    });
-  await db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      await write({
-        format: backupFormat,
-        version: backupVersion,
-        createdAt: now.toISOString(),
-        tables: tablesInDependencyOrder,
-      });
-      for (const table of tablesInDependencyOrder) {
-        const columns = await columnsOf(trx, table);
-        const key = await primaryKeyOf(trx, table);
-        const order = (key.length > 0 ? key : columns.map((c) => c.name)).map((c) => `"${c}"`).join(', ');
-        let count = 0;
-        const pageSize = 500;
-        for (let offset = 0; ; offset += pageSize) {
-          const page = await sql<
-            Record<string, unknown>
-          >`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${pageSize} offset ${offset}`.execute(
-            trx,
-          );
-          for (const row of page.rows) {
-            const encoded: Record<string, unknown> = {};
-            for (const column of columns) encoded[column.name] = encode(row[column.name], column);
-            await write({ table, row: encoded });
-            count++;
-          }
-          if (page.rows.length < pageSize) break;
-        }
-        summary.tables[table] = count;
-      }
-    });
-  gzip.end();
-  await done;
-  return summary;
+/** A backup or restore that cannot go ahead: the file cannot be used, or it is no backup. Bilingual message. */
+export class BackupError extends Error {}
+
+/** Why a file cannot be opened, said plainly (the code Node gives: ENOENT, EACCES…). */
+function fileProblem(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'nie ma takiego pliku lub folderu / no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'brak uprawnień / permission denied';
+  if (code === 'EISDIR') return 'to jest folder / it is a folder';
+  return error instanceof Error ? error.message : String(error);
 }
 
-export class RestoreError extends Error {}
+/**
+ * Writes the backup to `file`. It is written beside it under a temporary name and renamed when complete, so a
+ * failed backup (a full disk, a lost database) never leaves a file that looks whole.
+ */
+export async function backupDatabase(db: Kysely<Database>, file: string, now: Date): Promise<BackupSummary> {
+  const summary: BackupSummary = { tables: {} };
+  const partial = `${file}.${process.pid}.partial`;
+  let handle: FileHandle;
+  try {
+    handle = await open(partial, 'w');
+  } catch (error) {
+    throw new BackupError(`Nie można zapisać pliku / cannot write the file: ${file} (${fileProblem(error)})`);
+  }
+  const gzip = createGzip();
+  const done = pipeline(gzip, handle.createWriteStream());
+  // Awaited at the end; a write that fails meanwhile ends the waits for drain below.
+  done.catch(() => {});
+  const write = (line: unknown) =>
+    new Promise<void>((resolve, reject) => {
+      if (gzip.write(`${JSON.stringify(line)}\n`)) resolve();
+      else {
+        gzip.once('drain', resolve);
+        done.catch(reject);
+      }
+    });
+  try {
+    await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        await write({
+          format: backupFormat,
+          version: backupVersion,
+          createdAt: now.toISOString(),
+          tables: tablesInDependencyOrder,
+        });
+        for (const table of tablesInDependencyOrder) {
+          const columns = await columnsOf(trx, table);
+          const key = await primaryKeyOf(trx, table);
+          const order = (key.length > 0 ? key : columns.map((c) => c.name)).map((c) => `"${c}"`).join(', ');
+          let count = 0;
+          const pageSize = 500;
+          for (let offset = 0; ; offset += pageSize) {
+            const page = await sql<
+              Record<string, unknown>
+            >`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${pageSize} offset ${offset}`.execute(
+              trx,
+            );
+            for (const row of page.rows) {
+              const encoded: Record<string, unknown> = {};
+              for (const column of columns) encoded[column.name] = encode(row[column.name], column);
+              await write({ table, row: encoded });
+              count++;
+            }
+            if (page.rows.length < pageSize) break;
+          }
+          summary.tables[table] = count;
+        }
+      });
+    gzip.end();
+    await done;
+    await rename(partial, file);
+  } catch (error) {
+    gzip.destroy();
+    await rm(partial, { force: true });
+    if (error instanceof BackupError) throw error;
+    const cause = (error as { code?: unknown } | null)?.code;
+    if (typeof cause === 'string' && cause.startsWith('E')) {
+      throw new BackupError(
+        `Nie można zapisać pliku / cannot write the file: ${file} (${fileProblem(error)})`,
+      );
+    }
+    throw error;
+  }
+  return summary;
+}
 
 export async function restoreDatabase(
   db: Kysely<Database>,
@@ -104,13 +144,44 @@ export async function restoreDatabase(
   options: { replace: boolean },
 ): Promise<BackupSummary> {
   const summary: BackupSummary = { tables: {} };
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw new BackupError(`Nie można odczytać pliku / cannot read the file: ${file} (${fileProblem(error)})`);
+  }
+  const notABackup = () =>
+    new BackupError(
+      'To nie jest kopia zapasowa incydent w obsługiwanej wersji / Not an incydent backup of a supported version',
+    );
+  try {
+    await restoreInto(db, handle, options, summary, notABackup);
+  } catch (error) {
+    // A file that is not gzip, or not JSON lines, is not a backup; the transaction has left the database as it was.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof SyntaxError || (typeof code === 'string' && code.startsWith('Z_')))
+      throw notABackup();
+    throw error;
+  } finally {
+    await handle.close().catch(() => {});
+  }
+  return summary;
+}
+
+async function restoreInto(
+  db: Kysely<Database>,
+  handle: FileHandle,
+  options: { replace: boolean },
+  summary: BackupSummary,
+  notABackup: () => BackupError,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const existing = await sql<{
       n: number;
     }>`select (select count(*) from organisations) + (select count(*) from users) as n`.execute(trx);
     if (Number(existing.rows[0]?.n ?? 0) > 0) {
       if (!options.replace) {
-        throw new RestoreError(
+        throw new BackupError(
           'Baza danych nie jest pusta; użyj --replace, aby zastąpić jej zawartość / The database is not empty; use --replace to overwrite it',
         );
       }
@@ -129,10 +200,10 @@ export async function restoreDatabase(
       batch.rows = [];
     };
     // Created only now and iterated at once: lines read before the loop listens would be lost.
-    const lines = createInterface({
-      input: createReadStream(file).pipe(createGunzip()),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
+    const gunzip = createGunzip();
+    const input = handle.createReadStream({ autoClose: false });
+    input.on('error', (error) => gunzip.destroy(error));
+    const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Number.POSITIVE_INFINITY });
     for await (const line of lines) {
       if (line.trim() === '') continue;
       const record = JSON.parse(line) as {
@@ -142,17 +213,13 @@ export async function restoreDatabase(
         row?: Record<string, unknown>;
       };
       if (!header) {
-        if (record.format !== backupFormat || record.version !== backupVersion) {
-          throw new RestoreError(
-            'To nie jest kopia zapasowa incydent w obsługiwanej wersji / Not an incydent backup of a supported version',
-          );
-        }
+        if (record.format !== backupFormat || record.version !== backupVersion) throw notABackup();
         header = true;
         continue;
       }
       const table = record.table!;
       if (!(tablesInDependencyOrder as readonly string[]).includes(table))
-        throw new RestoreError(`Nieznana tabela / unknown table: ${table}`);
+        throw new BackupError(`Nieznana tabela / unknown table: ${table}`);
       let columns = columnCache.get(table);
       if (!columns) {
         columns = await columnsOf(trx, table);
@@ -169,7 +236,6 @@ export async function restoreDatabase(
       summary.tables[table] = (summary.tables[table] ?? 0) + 1;
     }
     await flush();
-    if (!header) throw new RestoreError('Pusty plik kopii / empty backup file');
+    if (!header) throw new BackupError('Pusty plik kopii / empty backup file');
   });
-  return summary;
 }

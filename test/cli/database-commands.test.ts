@@ -96,6 +96,24 @@ describe('the command line on the embedded database (DATA_DIR)', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('nie jest pusta');
 
+    // Files that cannot be used: a message naming the file and why, exit 2, nothing written or left behind.
+    const missing = await incydent(['restore', join(dir, 'nie-ma.jsonl.gz'), '--replace'], restoredEnv);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^Nie można odczytać pliku .*nie-ma\.jsonl\.gz \(nie ma takiego pliku/);
+    const notBackup = join(dir, 'lista.csv.gz');
+    await writeFile(notBackup, 'imię;nazwisko\n');
+    const refusedFile = await incydent(['restore', notBackup, '--replace'], restoredEnv);
+    expect(refusedFile.code).toBe(2);
+    expect(refusedFile.stderr).toContain('To nie jest kopia zapasowa incydent');
+    // The refused restore with --replace left the restored data as it was.
+    const kept = await incydent(['audit', 'verify'], restoredEnv);
+    expect(kept.stdout).toContain('Łańcuch nienaruszony.');
+    expect(kept.stdout).not.toContain('Sprawdzono 0 wpisów');
+    const nowhere = await incydent(['backup', join(dir, 'nie-ma', 'kopia.jsonl.gz')], env);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/^Nie można zapisać pliku .*nie-ma\/kopia\.jsonl\.gz/);
+    expect(nowhere.stderr).not.toContain('    at ');
+
     // Someone edits the audit log behind the application's back.
     const database = await openDatabase({ dataDir: env.DATA_DIR });
     await sql`update audit_log set after = '{"email":"ktos@inny.pl"}' where seq = 1`.execute(database.db);
