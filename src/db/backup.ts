@@ -61,6 +61,48 @@ function fileProblem(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Every table, parents first, rows in primary-key order, in one repeatable-read snapshot. */
+async function writeTables(
+  db: Kysely<Database>,
+  write: (line: unknown) => Promise<void>,
+  now: Date,
+  summary: BackupSummary,
+): Promise<void> {
+  await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      await write({
+        format: backupFormat,
+        version: backupVersion,
+        createdAt: now.toISOString(),
+        tables: tablesInDependencyOrder,
+      });
+      for (const table of tablesInDependencyOrder) {
+        const columns = await columnsOf(trx, table);
+        const key = await primaryKeyOf(trx, table);
+        const order = (key.length > 0 ? key : columns.map((c) => c.name)).map((c) => `"${c}"`).join(', ');
+        let count = 0;
+        const pageSize = 500;
+        for (let offset = 0; ; offset += pageSize) {
+          const page = await sql<
+            Record<string, unknown>
+          >`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${pageSize} offset ${offset}`.execute(
+            trx,
+          );
+          for (const row of page.rows) {
+            const encoded: Record<string, unknown> = {};
+            for (const column of columns) encoded[column.name] = encode(row[column.name], column);
+            await write({ table, row: encoded });
+            count++;
+          }
+          if (page.rows.length < pageSize) break;
+        }
+        summary.tables[table] = count;
+      }
+    });
+}
+
 /**
  * Writes the backup to `file`. It is written beside it under a temporary name and renamed when complete, so a
  * failed backup (a full disk, a lost database) never leaves a file that looks whole.
@@ -87,39 +129,7 @@ export async function backupDatabase(db: Kysely<Database>, file: string, now: Da
       }
     });
   try {
-    await db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute(async (trx) => {
-        await write({
-          format: backupFormat,
-          version: backupVersion,
-          createdAt: now.toISOString(),
-          tables: tablesInDependencyOrder,
-        });
-        for (const table of tablesInDependencyOrder) {
-          const columns = await columnsOf(trx, table);
-          const key = await primaryKeyOf(trx, table);
-          const order = (key.length > 0 ? key : columns.map((c) => c.name)).map((c) => `"${c}"`).join(', ');
-          let count = 0;
-          const pageSize = 500;
-          for (let offset = 0; ; offset += pageSize) {
-            const page = await sql<
-              Record<string, unknown>
-            >`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${pageSize} offset ${offset}`.execute(
-              trx,
-            );
-            for (const row of page.rows) {
-              const encoded: Record<string, unknown> = {};
-              for (const column of columns) encoded[column.name] = encode(row[column.name], column);
-              await write({ table, row: encoded });
-              count++;
-            }
-            if (page.rows.length < pageSize) break;
-          }
-          summary.tables[table] = count;
-        }
-      });
+    await writeTables(db, write, now, summary);
     gzip.end();
     await done;
     await rename(partial, file);
