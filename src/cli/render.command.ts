@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { type FileHandle, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type DocumentFormat, documentFormats, formatsByKind } from '../documents/document-formats.ts';
@@ -16,6 +15,7 @@ import { langOf, langOption } from './cli-lang.ts';
 const texts = {
   pl: {
     unreadable: 'Nie można odczytać „{file}”: {detail}',
+    unwritable: 'Nie można zapisać „{file}”: {detail}',
     notJson: 'Plik „{file}” nie jest poprawnym JSON-em: {detail}',
     invalid: 'Nieprawidłowy opis naruszenia ({count}):',
     kind: 'Nieznany rodzaj dokumentu „{kind}”. Dostępne: {kinds}.',
@@ -27,6 +27,7 @@ const texts = {
   },
   en: {
     unreadable: 'Cannot read "{file}": {detail}',
+    unwritable: 'Cannot write "{file}": {detail}',
     notJson: 'The file "{file}" is not valid JSON: {detail}',
     invalid: 'Invalid breach case ({count}):',
     kind: 'Unknown document kind "{kind}". Available: {kinds}.',
@@ -195,11 +196,27 @@ export function registerRenderCommand(program: Command, io: CliIo): void {
           }
           recipients = await readPeopleList(bytes, basename(options.people), lang);
         }
-        const output = createWriteStream(options.output);
-        await renderDocument(
-          { ...base, kind, format, cases, phase: phaseOf(breach, options.phase), recipients },
-          output,
-        );
+        let handle: FileHandle;
+        try {
+          handle = await open(options.output, 'w');
+        } catch (error) {
+          throw new CliExit(
+            exitCodes.badInput,
+            say(lang, 'unwritable', { file: options.output, detail: detailOf(error) }),
+          );
+        }
+        const output = handle.createWriteStream();
+        try {
+          await renderDocument(
+            { ...base, kind, format, cases, phase: phaseOf(breach, options.phase), recipients },
+            output,
+          );
+        } catch (error) {
+          // Nothing half-written is left under the name asked for.
+          output.destroy();
+          await rm(options.output, { force: true });
+          throw error;
+        }
         const count = kind === 'subject-letter' ? recipients.length : `${output.bytesWritten} B`;
         io.stdout.write(`${say(lang, 'written', { file: options.output, count })}\n`);
       } catch (error) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,5 +82,15 @@ describe('incydent render KIND CASE.json --format … -o FILE', () => {
     expect(result.stderr).toContain(
       'A supplementary notification needs an earlier initial or complete notification.',
     );
+    // Refused while rendering: no empty or half-written file is left under the name asked for.
+    expect(existsSync(join(folder, 'z.pdf'))).toBe(false);
+  });
+
+  it('an output file that cannot be written → exit 2 naming it, no stack trace', async () => {
+    const folder = await tempDir('incydent-render-');
+    const output = join(folder, 'nie-ma', 'zgloszenie.pdf');
+    const result = await runMain(['render', 'uodo-notification', mopr, '--format', 'pdf', '-o', output]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Nie można zapisać „${output}”`);
   });
 });
