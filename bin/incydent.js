@@ -5,6 +5,15 @@
 import { pathToFileURL } from 'node:url';
 import { bundle } from './bundle.js';
 
+// Output piped into a reader that stops early (`incydent scan --help | head`) ends the command quietly, as other
+// command-line tools do, rather than with a stack trace for the closed pipe.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const built = await bundle('src/cli/main.ts', 'cli');
 let main;
 if (built) {

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { DatabaseInUseError } from '../db/data-dir-lock.ts';
 import { ConfigError } from '../server/config.ts';
 import { registerAssessCommand } from './assess.command.ts';
@@ -62,6 +62,24 @@ const commanderErrors: [RegExp, (...parts: string[]) => string][] = [
   ],
 ];
 
+/** Commander's help titles, said in Polish first. */
+const helpTitles: Record<string, string> = {
+  'Usage:': 'Użycie / Usage:',
+  'Options:': 'Opcje / Options:',
+  'Commands:': 'Polecenia / Commands:',
+  'Arguments:': 'Argumenty / Arguments:',
+  'Global Options:': 'Opcje ogólne / Global Options:',
+};
+
+/** The notes commander adds after a description (choices, default), said in Polish first. */
+function bilingualNotes(described: string, description: string): string {
+  const notes = described.slice(description.length);
+  return (
+    description +
+    notes.replace(/\bchoices: /, 'do wyboru / choices: ').replace(/\bdefault: /, 'domyślnie / default: ')
+  );
+}
+
 /** A command-line error of commander's in Polish, then as commander wrote it (with its suggestion, if any). */
 export function polishCommanderError(text: string): string {
   for (const [english, polish] of commanderErrors) {
@@ -87,6 +105,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       outputError: (text, write) => write(polishCommanderError(text)),
     })
     .showHelpAfterError()
+    .configureHelp({
+      styleTitle: (title) => helpTitles[title] ?? title,
+      optionDescription(option) {
+        return bilingualNotes(Help.prototype.optionDescription.call(this, option), option.description);
+      },
+      argumentDescription(argument) {
+        return bilingualNotes(Help.prototype.argumentDescription.call(this, argument), argument.description);
+      },
+    })
     // Set before the commands are added, which inherit them.
     .helpOption('-h, --help', 'pokaż pomoc / display help')
     .helpCommand('help [command]', 'pomoc do polecenia / help for a command');

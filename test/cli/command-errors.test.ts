@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { polishCommanderError } from '../../src/cli/main.ts';
 import { runMain } from '../support/run-main.ts';
@@ -27,6 +29,32 @@ describe("commander's own errors, in Polish first", () => {
       expect((await runMain(args)).stdout).toMatch(/-h, --help +pokaż pomoc \/ display help/);
     }
     expect((await runMain(['--help'])).stdout).toContain('pomoc do polecenia / help for a command');
+  });
+
+  it("gives commander's help titles and option notes in Polish too", async () => {
+    const help = (await runMain(['user', 'create', '--help'])).stdout;
+    expect(help).toMatch(/^Użycie \/ Usage: incydent user create/);
+    expect(help).toContain('Opcje / Options:');
+    expect(help).toMatch(/domyślnie \/ default: "admin"/);
+    expect(help).toMatch(/do\s+wyboru \/ choices: "pl", "en"/);
+    // A description's own words stay as written: only commander's notes after it are translated.
+    expect((await runMain(['scan', '--help'])).stdout).toMatch(
+      /threads that\s+scan \(default: one per core\)/,
+    );
+  });
+
+  it('ends quietly when the reader of its output goes away (a pipe into head)', async () => {
+    const bin = fileURLToPath(new URL('../../bin/incydent.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'scan', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the command writes anything: its first write meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('leaves text it does not know as it is', () => {
