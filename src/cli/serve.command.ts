@@ -20,7 +20,22 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         import('../server/start-server.ts'),
       ]);
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
-      const server = await startServer(config, { logger: true });
+      const server = await startServer(config, { logger: true }).catch((error: unknown) => {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code === 'EADDRINUSE') {
+          throw new CliExit(
+            exitCodes.failure,
+            `serve: port ${config.port} jest zajęty przez inny program (może działa już incydent); wybierz inny: --port albo PORT / port ${config.port} is in use by another program; choose another with --port or PORT`,
+          );
+        }
+        if (code === 'EACCES') {
+          throw new CliExit(
+            exitCodes.failure,
+            `serve: brak uprawnień do portu ${config.port} (porty poniżej 1024 wymagają uprawnień administratora) / no permission for port ${config.port} (ports below 1024 need administrator rights)`,
+          );
+        }
+        throw error;
+      });
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite: ${config.dataDir}`;
       io.stdout.write(`incydent: ${server.url} — baza danych / database: ${where}\n`);
       await new Promise<void>((resolve) => {

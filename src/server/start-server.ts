@@ -44,7 +44,16 @@ export async function startServer(
   const timer =
     config.sweepIntervalSeconds > 0 ? setInterval(sweep, config.sweepIntervalSeconds * 1000) : null;
   timer?.unref();
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Nothing is left running: the caller says why (a port in use, say) and the process can end.
+    if (timer) clearInterval(timer);
+    await mailSender?.stop();
+    await app.close();
+    await database.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   sweep();

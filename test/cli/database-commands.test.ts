@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,5 +151,23 @@ describe('the command line on the embedded database (DATA_DIR)', () => {
     const migrate = await incydent(['migrate'], env);
     expect(migrate.code, migrate.stderr).toBe(0);
     expect(existsSync(join(env.DATA_DIR, 'incydent.lock'))).toBe(false);
+  }, 60_000);
+
+  it('serve on a port another program holds says so and ends, its database closed', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '0.0.0.0', resolve));
+    const port = (holder.address() as AddressInfo).port;
+    const env = { DATA_DIR: join(dir, 'busy-port') };
+    try {
+      const run = await incydent(['serve', '--port', String(port)], env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`serve: port ${port} jest zajęty przez inny program`);
+      expect(run.stderr).not.toContain('    at ');
+    } finally {
+      holder.close();
+    }
+    // Nothing was left open: the data folder is free for the next command.
+    expect(existsSync(join(env.DATA_DIR, 'incydent.lock'))).toBe(false);
+    expect((await incydent(['migrate'], env)).code).toBe(0);
   }, 60_000);
 });
