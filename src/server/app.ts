@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -26,11 +25,11 @@ import { webAppRoutes } from './routes/web-app.routes.ts';
 import type { ServiceContext } from './service-context.ts';
 import { SessionCache } from './session-cache.ts';
 import { sessionCookieName } from './session-cookie.ts';
+import { webBuildIsStale, webDistDir } from './web-build.ts';
 
 export const appVersion = '0.1.0';
 
 /** The built web app (`npm run build:web`, run by `npm install`'s prepare). */
-export const webDistDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 const webMissingPage = `<!doctype html><html lang="pl"><meta charset="utf-8"><title>incydent</title>
 <body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5">
@@ -135,6 +134,11 @@ export async function buildApp(options: {
     app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   } else if (options.logger) {
     console.warn(`[incydent] ${webDistDir} not found: run "npm run build:web" to serve the web app.`);
+  }
+  if (webBuilt && options.logger && webBuildIsStale()) {
+    console.warn(
+      '[incydent] aplikacja w web/dist jest starsza niż jej źródła: po aktualizacji uruchom npm install / the web app in web/dist is older than its sources: after an update, run npm install',
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
