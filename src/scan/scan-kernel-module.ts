@@ -14,7 +14,8 @@ export function setKernelModule(module: WebAssembly.Module | null): void {
  * INCYDENT_SCAN_KERNEL=off asks for the JavaScript scanner.
  */
 export function getKernelModule(): WebAssembly.Module | null {
-  kernel ??= loadKernelModule();
+  // Loaded (or found missing) once: null is an answer too.
+  if (kernel === undefined) kernel = loadKernelModule();
   return kernel;
 }
 
@@ -26,7 +27,12 @@ function loadKernelModule(): WebAssembly.Module | null {
       throwIfNoEntry: false,
     });
     // A kernel built from an older source may count differently from the scanner it stands in for.
-    if (source && source.mtimeMs > statSync(url).mtimeMs) return null;
+    if (source && source.mtimeMs > statSync(url).mtimeMs) {
+      console.warn(
+        '[incydent] build/scan-kernel.wasm jest starszy niż assembly/scan-kernel.ts: analiza działa wolniej, w JavaScript; po aktualizacji uruchom npm install / the scan kernel is older than its source: scans run slower, in JavaScript; after an update, run npm install',
+      );
+      return null;
+    }
     return new WebAssembly.Module(readFileSync(url));
   } catch {
     return null;
