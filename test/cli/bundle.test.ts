@@ -21,7 +21,9 @@ describe('the compiled command (bin/bundle.js)', () => {
     const self = pathToFileURL(fileURLToPath(new URL('../../bin/bundle.js', import.meta.url))).href;
     expect(code).toContain(JSON.stringify(self));
     expect(code).toContain(
-      JSON.stringify(pathToFileURL(fileURLToPath(new URL('../../src/server/app.ts', import.meta.url))).href),
+      JSON.stringify(
+        pathToFileURL(fileURLToPath(new URL('../../src/server/web-build.ts', import.meta.url))).href,
+      ),
     );
     // The next start reuses it, and drops the marks of processes that have ended.
     const ended = join(dir, '.in-use-999999999');
