@@ -19,7 +19,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         import('../server/config.ts'),
         import('../server/start-server.ts'),
       ]);
-      const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+      const config = loadConfig({ ...process.env, ...(port === undefined ? {} : { PORT: port }) });
       const server = await startServer(config, { logger: true }).catch((error: unknown) => {
         const code = (error as { code?: unknown } | null)?.code;
         if (code === 'EADDRINUSE') {
