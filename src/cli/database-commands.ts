@@ -168,6 +168,18 @@ export function registerAuditCommand(program: Command, io: CliIo): void {
     });
 }
 
+type BackupModule = typeof import('../db/backup.ts');
+
+/** A file the backup cannot use is bad input (exit 2, its message); any other failure goes on as it is. */
+function asBadInput(BackupError: BackupModule['BackupError']) {
+  return (error: unknown): never => {
+    throw error instanceof BackupError ? new CliExit(exitCodes.badInput, error.message) : error;
+  };
+}
+
+const rowsOf = (summary: { tables: Record<string, number> }) =>
+  Object.values(summary.tables).reduce((a, b) => a + b, 0);
+
 export function registerBackupCommands(program: Command, io: CliIo): void {
   program
     .command('backup')
@@ -178,12 +190,9 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     .action(async (file: string) => {
       const { backupDatabase, BackupError } = await import('../db/backup.ts');
       const summary = await withDatabase((database) => backupDatabase(database.db, file, new Date())).catch(
-        (error: unknown) => {
-          throw error instanceof BackupError ? new CliExit(exitCodes.badInput, error.message) : error;
-        },
+        asBadInput(BackupError),
       );
-      const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
-      io.stdout.write(`Zapisano / written: ${file} (${rows} wierszy / rows)\n`);
+      io.stdout.write(`Zapisano / written: ${file} (${rowsOf(summary)} wierszy / rows)\n`);
     });
   program
     .command('restore')
@@ -194,15 +203,9 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     .option('--replace', 'zastąp istniejące dane / overwrite existing data')
     .action(async (file: string, options: { replace?: boolean }) => {
       const { BackupError, restoreDatabase } = await import('../db/backup.ts');
-      try {
-        const summary = await withDatabase((database) =>
-          restoreDatabase(database.db, file, { replace: options.replace === true }),
-        );
-        const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
-        io.stdout.write(`Odtworzono / restored: ${rows} wierszy / rows\n`);
-      } catch (error) {
-        if (error instanceof BackupError) throw new CliExit(exitCodes.badInput, error.message);
-        throw error;
-      }
+      const summary = await withDatabase((database) =>
+        restoreDatabase(database.db, file, { replace: options.replace === true }),
+      ).catch(asBadInput(BackupError));
+      io.stdout.write(`Odtworzono / restored: ${rowsOf(summary)} wierszy / rows\n`);
     });
 }

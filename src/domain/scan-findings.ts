@@ -62,9 +62,10 @@ export function scanFindings(totals: ScanTotals): ScanFindings {
     const category = identifierCategories[identifier];
     if (category && count.valid > 0) categories.add(category);
   }
-  // Contact data is not an address: an e-mail or a phone number gives it too, and counts as itself above.
-  for (const category of totals.formCategories ?? []) categories.add(category);
-  if (totals.dataCategories.includes('health')) categories.add('health');
+  // Contact data is not an address: an e-mail or a phone number gives it too, and counts as itself above. A scan
+  // made before formCategories existed still gives health data from its health words, and nothing else.
+  const form = totals.formCategories ?? (totals.dataCategories.includes('health') ? ['health' as const] : []);
+  for (const category of form) categories.add(category);
   return {
     // In the form's order, as its section 6 lists them.
     dataCategories: dataCategories.filter((c) => categories.has(c)),

@@ -49,6 +49,12 @@ const bit = Object.fromEntries(assessCategories.map((c, k) => [c, 1 << k])) as R
 /** A postal code (NN-NNN) was found: contact data, and an address in UODO's form (an e-mail or phone is not). */
 export const addressBit = 1 << assessCategories.length;
 
+/** Hands the category bits a scan found (bit, addressBit) to its tally, as both scanners do at the end. */
+export function addCategoryBits(tally: ScanTally, bits: number): void {
+  for (const c of assessCategories) if (bits & bit[c]) tally.categories.add(c);
+  if (bits & addressBit) tally.form.add('address');
+}
+
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -284,8 +290,7 @@ export class ByteScanner {
     }
     if (this.mode === 'cells') this.endRow();
     this.endRecord();
-    for (const c of assessCategories) if (this.categories & bit[c]) this.tally.categories.add(c);
-    if (this.categories & addressBit) this.tally.form.add('address');
+    addCategoryBits(this.tally, this.categories);
   }
 
   private newline(): void {

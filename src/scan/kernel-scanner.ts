@@ -1,5 +1,6 @@
 import { assessCategories } from '../domain/assess-categories.ts';
 import {
+  addCategoryBits,
   addressBit,
   ByteScanner,
   type ByteScannerOptions,
@@ -227,8 +228,7 @@ export class KernelScanner implements TextScanner {
     this.tally.records += k.counter(2);
     this.tally.peselInvalid += k.counter(3);
     const categories = k.counter(1);
-    for (const c of assessCategories) if (categories & bit(c)) this.tally.categories.add(c);
-    if (categories & addressBit) this.tally.form.add('address');
+    addCategoryBits(this.tally, categories);
     this.slot.owner = null;
     idle.push(this.slot);
   }
