@@ -3,7 +3,7 @@ import { formatSummary } from '../scan/format-summary.ts';
 import { ProgressBar } from '../scan/progress-bar.ts';
 import { ScanInputError } from '../scan/scan-input-error.ts';
 import { type ScanLang, scanMessages } from '../scan/scan-messages.ts';
-import { scanPaths } from '../scan/scan-paths.ts';
+import { type ScanProgress, scanPaths } from '../scan/scan-paths.ts';
 import { CliExit, type CliIo, exitCodes } from './cli-io.ts';
 
 type ScanFlags = { json?: boolean; asOf?: string; list?: string; lang?: string; threads?: string };
@@ -16,7 +16,25 @@ elsewhere only by e-mail counts twice, so the number is approximate (art. 33(3)(
 number). Records: rows of CSV/TSV, spreadsheets and JSON lines, elements of a JSON array (header excluded).
 Children (minors): distinct PESEL numbers of people under 18 on --as-of.
 Nothing identifying is printed; only --list writes the people found (CSV) to the named file.
+Symbolic links inside folders are not followed (a link is not data the carrier holds); a path named is.
 Exit codes: 0 done (unreadable files are listed with their error), 2 bad arguments.`;
+
+/**
+ * Progress for a server that runs this command in a child process of its own (src/server/scan-process.ts), over
+ * the IPC channel, a message at most every 250 ms; the channel does not keep the process alive.
+ */
+function progressToParent(): ((progress: ScanProgress) => void) | null {
+  const send = process.send?.bind(process);
+  if (process.env.INCYDENT_SCAN_PROGRESS !== 'ipc' || !send) return null;
+  process.channel?.unref();
+  let last = 0;
+  return (progress) => {
+    const now = Date.now();
+    if (now - last < 250 && progress.bytesDone < progress.bytesTotal) return;
+    last = now;
+    send({ type: 'progress', progress });
+  };
+}
 
 function languageOf(flag: string | undefined): ScanLang {
   const lang = flag ?? process.env.INCYDENT_LANG ?? 'pl';
@@ -51,6 +69,7 @@ export function registerScanCommand(program: Command, io: CliIo): void {
       }
       const asOf = flags.asOf ?? new Date().toISOString().slice(0, 10);
       const bar = !flags.json && io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
+      const onProgress = bar ? (p: ScanProgress) => bar.update(p) : progressToParent();
       let result: Awaited<ReturnType<typeof scanPaths>>;
       try {
         result = await scanPaths({
@@ -61,7 +80,7 @@ export function registerScanCommand(program: Command, io: CliIo): void {
           scanHere: true,
           ...(threads === undefined ? {} : { threads }),
           ...(flags.list === undefined ? {} : { listFile: flags.list }),
-          ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
+          ...(onProgress ? { onProgress } : {}),
         });
       } catch (error) {
         if (error instanceof ScanInputError) throw new CliExit(exitCodes.badInput, error.message);

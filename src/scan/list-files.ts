@@ -4,8 +4,11 @@ import path from 'node:path';
 export type ListedFile = { path: string; display: string; size: number };
 
 /**
- * The files named, and those under the folders named (recursively, in name order). Symbolic links to folders are
- * not followed, so a link loop cannot make the walk endless. A path that does not exist is the caller's error.
+ * The files named, and those under the folders named (recursively, in name order). Symbolic links met inside a
+ * folder are not followed, to files or to folders: a link is not data the carrier holds (a link to a file of the
+ * carrier finds that file in its own place, once; one to this machine's /etc would scan this machine), and a link
+ * loop cannot make the walk endless. A path named is followed wherever it points: whoever named it chose it. A path
+ * that does not exist is the caller's error.
  */
 export async function listFiles(
   paths: readonly string[],
@@ -19,10 +22,6 @@ export async function listFiles(
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) out.push({ path: full, display: full, size: (await stat(full)).size });
-      else if (entry.isSymbolicLink()) {
-        const target = await stat(full).catch(() => null);
-        if (target?.isFile()) out.push({ path: full, display: full, size: target.size });
-      }
     }
   };
   for (const p of paths) {

@@ -4,9 +4,9 @@
  * applies the findings to the breach (categories, approximate numbers, children) with an audit entry. The files
  * stay on this machine and are removed after the scan; only counts and the people list are kept.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { appendAudit } from '../db/audit.repository.ts';
 import { lockBreach, updateBreach } from '../db/breach.repository.ts';
 import {
@@ -21,7 +21,9 @@ import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
 import { type ScanTotals, scanFindings } from '../domain/scan-findings.ts';
 import { warsawDate } from '../domain/warsaw-time.ts';
+import type { ScanProgress } from '../scan/scan-paths.ts';
 import { viewBreach } from './breach.service.ts';
+import { interrupted, startScanProcess } from './scan-process.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 
 type ScanRow = NonNullable<Awaited<ReturnType<typeof findScan>>>;
@@ -44,49 +46,71 @@ export function presentScan(row: ScanRow) {
 
 /** Scans in progress in this process, so tests and shutdown can wait for them. */
 const running = new Set<Promise<void>>();
+const stoppers = new Set<AbortController>();
 export function runningScans(): Promise<unknown> {
   return Promise.allSettled([...running]);
 }
+/** Ends this process's scans (the server stops): each is marked failed, as interrupted. */
+export function stopScans(): Promise<unknown> {
+  for (const stopper of stoppers) stopper.abort();
+  return runningScans();
+}
+
+/** While its process runs, a scan's row says so every 15 s, so that one whose server died is soon seen to be over. */
+const heartbeatMs = 15_000;
+/** A running scan not heard from for this long is over (its server stopped mid-way: see failAbandonedScans). */
+const abandonedAfterMs = 8 * heartbeatMs;
+/** The largest people list kept in the database (for letters and e-mails); a larger one is left to the CLI. */
+const maxStoredListBytes = 64 * 1024 * 1024;
+
+// Uploaded files and people lists wait in folders named after the server's process, so that a server started after
+// a crash removes those of a process that is gone (the files of a leak must not outlive their scan).
+const folderPrefix = 'incydent-scan-';
+const folderOfThisProcess = () => join(tmpdir(), `${folderPrefix}${process.pid}-`);
 
 async function runInBackground(
   ctx: ServiceContext,
   scanId: string,
-  paths: string[],
-  cleanup: string | null,
+  source: ScanSource,
   lang: Lang,
+  signal: AbortSignal,
 ) {
-  const { scanPaths } = await import('../scan/scan-paths.ts');
-  const listDir = await mkdtemp(join(tmpdir(), 'incydent-scan-list-'));
+  const listDir = await mkdtemp(folderOfThisProcess());
   const listFile = join(listDir, 'osoby.csv');
   let lastWrite = 0;
+  const touch = (progress?: ScanProgress) =>
+    void updateScan(ctx.db, scanId, {
+      ...(progress ? { bytes_done: progress.bytesDone, bytes_total: progress.bytesTotal } : {}),
+      updated_at: ctx.now(),
+    }).catch(() => {});
+  const heartbeat = setInterval(() => touch(), heartbeatMs);
+  heartbeat.unref();
   try {
-    const asOf = warsawDate(ctx.now());
-    const result = await scanPaths({
-      paths,
-      asOf,
-      listFile,
+    signal.throwIfAborted();
+    const child = startScanProcess({
+      cwd: source.cwd,
+      paths: source.paths,
+      asOf: warsawDate(ctx.now()),
       lang,
+      listFile,
       onProgress: (progress) => {
         const now = Date.now();
         if (now - lastWrite < 500) return;
         lastWrite = now;
-        void updateScan(ctx.db, scanId, {
-          bytes_done: progress.bytesDone,
-          bytes_total: progress.bytesTotal,
-          updated_at: ctx.now(),
-        }).catch(() => {});
+        touch(progress);
       },
     });
-    // The list names the files people were found in; only their names, not this machine's temporary folders.
-    const list = await readFile(listFile, 'utf8').catch(() => null);
-    const people =
-      list === null ? null : Buffer.from(cleanup ? list.replaceAll(`${cleanup}/`, '') : list, 'utf8');
+    signal.addEventListener('abort', () => child.stop());
+    const result = await child.result;
+    // Paths are relative to the carrier's folder (or the upload's own), so both the report and the list name files
+    // as the DPO knows them, never this machine's folders.
+    const size = (await stat(listFile).catch(() => null))?.size ?? null;
+    const people = size !== null && size <= maxStoredListBytes ? await readFile(listFile) : null;
     await updateScan(ctx.db, scanId, {
       status: 'done',
-      result: JSON.stringify({
-        ...result,
-        files: result.files.map((f) => ({ ...f, path: basename(f.path) })),
-      }),
+      result: JSON.stringify(
+        size !== null && size > maxStoredListBytes ? { ...result, peopleListBytes: size } : result,
+      ),
       people,
       bytes_done: result.totals.bytes,
       bytes_total: result.totals.bytes,
@@ -96,23 +120,21 @@ async function runInBackground(
   } catch (error) {
     await updateScan(ctx.db, scanId, {
       status: 'failed',
-      error: error instanceof Error ? error.message : String(error),
+      error: signal.aborted ? interrupted : error instanceof Error ? error.message : String(error),
       finished_at: ctx.now(),
       updated_at: ctx.now(),
-    });
+    }).catch(() => {});
   } finally {
+    clearInterval(heartbeat);
     await rm(listDir, { recursive: true, force: true });
-    if (cleanup) await rm(cleanup, { recursive: true, force: true });
+    if (source.cleanup) await rm(source.cleanup, { recursive: true, force: true });
   }
 }
 
-async function start(
-  ctx: ServiceContext,
-  actor: Actor,
-  breachId: string,
-  source: { label: string; paths: string[]; cleanup: string | null },
-  lang: Lang,
-) {
+/** What a scan reads: paths relative to `cwd`; `cleanup` is removed after it (an upload's folder). */
+type ScanSource = { label: string; cwd: string; paths: string[]; cleanup: string | null };
+
+async function start(ctx: ServiceContext, actor: Actor, breachId: string, source: ScanSource, lang: Lang) {
   const now = ctx.now();
   const row = await ctx.db.transaction().execute(async (trx) => {
     if (!(await lockBreach(trx, actor.organisationId, breachId))) throw new DomainError('not-found');
@@ -138,10 +160,31 @@ async function start(
     });
     return scan;
   });
-  const job = runInBackground(ctx, row.id, source.paths, source.cleanup, lang);
+  const stopper = new AbortController();
+  stoppers.add(stopper);
+  const job = runInBackground(ctx, row.id, source, lang, stopper.signal);
   running.add(job);
-  void job.finally(() => running.delete(job));
+  void job.finally(() => {
+    running.delete(job);
+    stoppers.delete(stopper);
+  });
   return presentScan(row);
+}
+
+/**
+ * The name an upload is stored under for its scan: its last path segment, with letters, digits, spaces, dots and
+ * dashes kept (the rest become "_"), no leading dot (".." would name the folder above), and at most 200 bytes, the
+ * extension kept, where file systems allow 255.
+ */
+export function uploadFileName(raw: string): string {
+  let name = (raw.split(/[\\/]/).at(-1) ?? '').replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^[. ]+/, '');
+  if (name === '') return 'plik';
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+  let stem = extension ? name.slice(0, dot) : name;
+  while (Buffer.byteLength(stem + extension) > 200) stem = [...stem].slice(0, -1).join('');
+  name = stem + extension;
+  return name;
 }
 
 /** Scans an uploaded file (a ZIP is opened, recursively). */
@@ -152,14 +195,22 @@ export async function scanUpload(
   file: { filename: string; content: Buffer },
   lang: Lang,
 ) {
-  const dir = await mkdtemp(join(tmpdir(), 'incydent-scan-'));
-  const name = basename(file.filename).replace(/[^\p{L}\p{N}._ -]+/gu, '_') || 'plik';
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, name), file.content);
-  return start(ctx, actor, breachId, { label: name, paths: [join(dir, name)], cleanup: dir }, lang);
+  const dir = await mkdtemp(folderOfThisProcess());
+  const name = uploadFileName(file.filename);
+  try {
+    await writeFile(join(dir, name), file.content);
+    return await start(ctx, actor, breachId, { label: name, cwd: dir, paths: [name], cleanup: dir }, lang);
+  } catch (error) {
+    // Not started (the breach is gone, say): the file is not kept.
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
-/** Scans a folder on the server (a large carrier mounted there); only under SCAN_ROOT, never elsewhere. */
+/**
+ * Scans a folder or file on the server (a large carrier mounted there): only under SCAN_ROOT, where it really lies
+ * once symbolic links are resolved, and only when it exists; links inside it are not followed (see listFiles).
+ */
 export async function scanServerPath(
   ctx: ServiceContext,
   actor: Actor,
@@ -177,15 +228,41 @@ export async function scanServerPath(
       },
     });
   }
-  const target = resolve(root, path);
-  const inside = relative(root, target);
-  if (inside.startsWith('..') || resolve(inside) === inside) {
+  const outside = new DomainError('validation.invalid', {
+    field: 'path',
+    detail: { pl: `ścieżka musi leżeć w ${root}`, en: `the path must lie under ${root}` },
+  });
+  const realRoot = await realpath(root).catch(() => null);
+  if (!realRoot) {
     throw new DomainError('validation.invalid', {
       field: 'path',
-      detail: { pl: `ścieżka musi leżeć w ${root}`, en: `the path must lie under ${root}` },
+      detail: {
+        pl: `nie ma folderu SCAN_ROOT (${root})`,
+        en: `the SCAN_ROOT folder does not exist (${root})`,
+      },
     });
   }
-  return start(ctx, actor, breachId, { label: inside || '.', paths: [target], cleanup: null }, lang);
+  const inside = relative(root, resolve(root, path));
+  if (inside.startsWith('..') || isAbsolute(inside)) throw outside;
+  const target = await realpath(resolve(root, path)).catch(() => null);
+  if (!target) {
+    throw new DomainError('validation.invalid', {
+      field: 'path',
+      detail: {
+        pl: `nie ma takiego pliku ani folderu w ${root}: ${inside || '.'}`,
+        en: `no such file or folder under ${root}: ${inside || '.'}`,
+      },
+    });
+  }
+  const real = relative(realRoot, target);
+  if (real.startsWith('..') || isAbsolute(real)) throw outside;
+  return start(
+    ctx,
+    actor,
+    breachId,
+    { label: inside || '.', cwd: realRoot, paths: [real || '.'], cleanup: null },
+    lang,
+  );
 }
 
 export async function scansOf(ctx: ServiceContext, actor: Actor, breachId: string) {
@@ -252,15 +329,10 @@ export async function applyScan(ctx: ServiceContext, actor: Actor, breachId: str
   });
 }
 
-/** Marks as failed the scans whose instance stopped mid-way (no progress for an hour). */
+/** Marks as failed the scans whose instance stopped mid-way (not heard from for two minutes: see heartbeatMs). */
 export async function failAbandonedScans(ctx: ServiceContext): Promise<number> {
   const now = ctx.now();
-  return failStaleScans(
-    ctx.db,
-    new Date(now.getTime() - 3_600_000),
-    now,
-    'Przerwane: serwer został zatrzymany w trakcie analizy / interrupted: the server stopped',
-  );
+  return failStaleScans(ctx.db, new Date(now.getTime() - abandonedAfterMs), now, interrupted);
 }
 
 /**
@@ -270,4 +342,27 @@ export async function failAbandonedScans(ctx: ServiceContext): Promise<number> {
 export async function purgeOldScanPeople(ctx: ServiceContext): Promise<number> {
   const days = ctx.config.scanPeopleRetentionDays;
   return purgeScanPeople(ctx.db, new Date(ctx.now().getTime() - days * 86_400_000));
+}
+
+/** Whether a process runs (EPERM: it runs as another user). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the uploaded files and people lists that a server process which is gone (a crash, say) left behind. */
+export async function removeLeftScanFolders(): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    if (!name.startsWith(folderPrefix)) continue;
+    const pid = Number.parseInt(name.slice(folderPrefix.length), 10);
+    if (!(pid > 0) || pid === process.pid || isAlive(pid)) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }

@@ -5,7 +5,7 @@ import type { AppConfig } from './config.ts';
 import { runDeadlineSweep } from './deadline-sweep.ts';
 import { startMailSender } from './mail-sender.ts';
 import { runMailSweep } from './mail-sweep.ts';
-import { failAbandonedScans, purgeOldScanPeople, runningScans } from './scan.service.ts';
+import { failAbandonedScans, purgeOldScanPeople, removeLeftScanFolders, stopScans } from './scan.service.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -22,6 +22,7 @@ export async function startServer(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
   const app = await buildApp({ database, config, logger: options.logger ?? false });
+  await removeLeftScanFolders();
   const services = { db: database.db, config, now: () => new Date() };
   const { smtpProvider } = await import('../mail/smtp-provider.ts');
   const mailSender = config.smtp
@@ -66,7 +67,8 @@ export async function startServer(
       await sweeping;
       await mailSender?.stop();
       await app.close();
-      await runningScans();
+      // A scan in progress ends as interrupted: its row says so before the database closes.
+      await stopScans();
       await database.close();
     },
   };

@@ -1,5 +1,15 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { purgeOldScanPeople, runningScans } from '../../src/server/scan.service.ts';
+import {
+  failAbandonedScans,
+  purgeOldScanPeople,
+  removeLeftScanFolders,
+  runningScans,
+  stopScans,
+  uploadFileName,
+} from '../../src/server/scan.service.ts';
 import { type Harness, startHarness } from '../support/app-harness.ts';
 import { buildConfirmedBreach } from '../support/breach-factory.ts';
 
@@ -108,5 +118,128 @@ describe('a leak analysis fills the breach (issue 6 "in the product")', () => {
     expect(outside.body).toMatchObject({
       error: { message: 'Nieprawidłowe dane w polu „path”: ścieżka musi leżeć w /tmp' },
     });
+  });
+
+  it('a carrier on the server: links out of SCAN_ROOT are refused or skipped, a missing path is an error of the field', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'incydent-test-root-'));
+    try {
+      const root = join(base, 'root');
+      const outsideDir = join(base, 'outside');
+      mkdirSync(join(root, 'nosnik'), { recursive: true });
+      mkdirSync(outsideDir);
+      const person = (p: string) => `pesel;email\n${p};x@example.pl\n`;
+      writeFileSync(join(outsideDir, 'tajne.csv'), person(pesel('8001011234')));
+      writeFileSync(join(root, 'nosnik', 'uczniowie.csv'), person(pesel('1521023456')));
+      // A link to a folder outside the root, and, inside the carrier, a link to a file outside it.
+      symlinkSync(outsideDir, join(root, 'link'));
+      symlinkSync(join(outsideDir, 'tajne.csv'), join(root, 'nosnik', 'dowiazanie.csv'));
+      await h.close();
+      h = await startHarness({ now: '2026-11-20T12:00:00Z', config: { scanRoot: root } });
+      const story = await buildConfirmedBreach(h);
+      const scanPath = (path: string) =>
+        story.client.request<{ id: string; error?: { message: string } }>(
+          'POST',
+          `${story.url}/scans/server-path`,
+          { path },
+        );
+
+      for (const path of ['link', 'link/tajne.csv']) {
+        const refused = await scanPath(path);
+        expect(refused.status, path).toBe(400);
+        expect(JSON.stringify(refused.body), path).toContain(`ścieżka musi leżeć w ${root}`);
+      }
+      const missing = await scanPath('nie-ma');
+      expect(missing.status).toBe(400);
+      expect(JSON.stringify(missing.body)).toContain(
+        `Nieprawidłowe dane w polu „path”: nie ma takiego pliku ani folderu w ${root}: nie-ma`,
+      );
+
+      const carrier = await scanPath('nosnik');
+      expect(carrier.status).toBe(202);
+      await runningScans();
+      const done = await story.client.request<{
+        status: string;
+        result: { files: { path: string }[]; totals: { identifiers: { pesel: { valid: number } } } };
+      }>('GET', `${story.url}/scans/${carrier.body.id}`);
+      expect(done.body.status).toBe('done');
+      // Only the carrier's own file, named as the DPO knows it; the linked file outside is not read.
+      expect(done.body.result.files.map((f) => f.path)).toEqual(['nosnik/uczniowie.csv']);
+      expect(done.body.result.totals.identifiers.pesel.valid).toBe(1);
+      const history = await story.client.request<{ items: { action: string }[] }>(
+        'GET',
+        `${story.url}/history`,
+      );
+      expect(history.body.items.filter((e) => e.action === 'scan.started')).toHaveLength(1);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('the name of an upload: refused when not URL-encoded, made safe otherwise; the file is gone after the scan', async () => {
+    const story = await buildConfirmedBreach(h);
+    const upload = (name: string) =>
+      story.client.request<{ id: string; source: string }>(
+        'POST',
+        `${story.url}/scans`,
+        Buffer.from('a;b\n1;2\n'),
+        { 'content-type': 'text/csv', 'x-filename': name },
+      );
+    const malformed = await upload('%E0%A4%A');
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('„x-filename”');
+    for (const name of ['..', '.', encodeURIComponent(`${'ż'.repeat(200)}.csv`)]) {
+      const started = await upload(name);
+      expect(started.status, name).toBe(202);
+    }
+    await runningScans();
+    const scans = await story.client.request<{ items: { status: string; source: string }[] }>(
+      'GET',
+      `${story.url}/scans`,
+    );
+    expect(scans.body.items.map((s) => s.status)).toEqual(['done', 'done', 'done']);
+    expect(uploadFileName('..')).toBe('plik');
+    expect(uploadFileName('C:\\Users\\jan\\lista.csv')).toBe('lista.csv');
+    const long = uploadFileName(`${'ż'.repeat(200)}.csv`);
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(200);
+    expect(long.endsWith('ż.csv')).toBe(true);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`incydent-scan-${process.pid}-`))).toEqual([]);
+  });
+
+  it('a scan whose server stops ends as interrupted; one whose server died is failed by the sweep; its files go', async () => {
+    const story = await buildConfirmedBreach(h);
+    const started = await story.client.request<{ id: string }>(
+      'POST',
+      `${story.url}/scans`,
+      Buffer.from(`pesel\n${pesel('8001011234')}\n`),
+      { 'content-type': 'text/csv', 'x-filename': 'lista.csv' },
+    );
+    expect(started.status).toBe(202);
+    await stopScans();
+    const stopped = await story.client.request<{ status: string; error: string }>(
+      'GET',
+      `${story.url}/scans/${started.body.id}`,
+    );
+    expect(stopped.body).toMatchObject({ status: 'failed', error: expect.stringContaining('przerwana') });
+
+    // A row left running by a process that is gone: nothing updates it, and after two minutes the sweep ends it.
+    await h.database.db
+      .updateTable('scans')
+      .set({ status: 'running', error: null, updated_at: h.clock.now() })
+      .execute();
+    const ctx = { db: h.database.db, config: h.config, now: h.clock.now };
+    expect(await failAbandonedScans(ctx)).toBe(0);
+    h.clock.advanceHours(0.05);
+    expect(await failAbandonedScans(ctx)).toBe(1);
+
+    // Its uploaded file, in a folder named after the dead process, is removed; this process's folders stay.
+    let dead = 4_000_000;
+    while (existsSync(`/proc/${dead}`)) dead++;
+    const left = mkdtempSync(join(tmpdir(), `incydent-scan-${dead}-`));
+    writeFileSync(join(left, 'wyciek.csv'), pesel('8001011234'));
+    const ours = mkdtempSync(join(tmpdir(), `incydent-scan-${process.pid}-`));
+    expect(await removeLeftScanFolders()).toBeGreaterThanOrEqual(1);
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(ours)).toBe(true);
+    rmSync(ours, { recursive: true });
   });
 });

@@ -34,6 +34,7 @@ import {
   viewBreach,
 } from '../breach.service.ts';
 import { defineRoute } from '../http-route.ts';
+import { fileNameHeader } from './file-name-header.ts';
 import { orgParams } from './organisation.routes.ts';
 
 const breachParams = orgParams.extend({ breachId: z.uuid() });
@@ -215,13 +216,7 @@ export const breachRoutes = [
     rawBody: true,
     successStatus: 201,
     handler: async ({ services, actor, params, body, request }) => {
-      const header = request.headers['x-filename'];
-      const filename = typeof header === 'string' && header.trim() !== '' ? decodeURIComponent(header) : null;
-      if (!filename)
-        throw new DomainError('validation.invalid', {
-          field: 'x-filename',
-          detail: 'wymagana nazwa pliku / file name required',
-        });
+      const filename = fileNameHeader(request, null);
       if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new DomainError('validation.invalid', { field: '(body)', detail: 'pusty plik / empty file' });
       }

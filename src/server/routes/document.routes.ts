@@ -14,6 +14,7 @@ import { notificationPhases } from '../../domain/supervisory-notification.ts';
 import { registerFilterOf, registerQuerySchema } from '../breach.schemas.ts';
 import { registerPage, viewBreach } from '../breach.service.ts';
 import { defineRoute, type RouteContext } from '../http-route.ts';
+import { fileNameHeader } from './file-name-header.ts';
 import { orgParams } from './organisation.routes.ts';
 
 const documentQuery = z.object({
@@ -97,8 +98,7 @@ export const documentRoutes = [
           detail: 'pusta lista osób / empty people list',
         });
       }
-      const header = request.headers['x-filename'];
-      const filename = typeof header === 'string' ? decodeURIComponent(header) : 'osoby.csv';
+      const filename = fileNameHeader(request, 'osoby.csv');
       const { PeopleListError, readPeopleList } = await import('../../documents/read-people-list.ts');
       let recipients: Awaited<ReturnType<typeof readPeopleList>>;
       try {

@@ -7,6 +7,7 @@ import {
   startCommunicationBatch,
 } from '../mail-communication.service.ts';
 import { mailSettings, updateMailPreferences } from '../mail-settings.service.ts';
+import { fileNameHeader } from './file-name-header.ts';
 import { orgParams } from './organisation.routes.ts';
 
 const breachParams = orgParams.extend({ breachId: z.uuid() });
@@ -50,9 +51,7 @@ export const mailRoutes = [
           detail: { pl: 'pusta lista osób', en: 'empty people list' },
         });
       }
-      const header = request.headers['x-filename'];
-      const filename =
-        typeof header === 'string' && header.trim() !== '' ? decodeURIComponent(header) : 'osoby.csv';
+      const filename = fileNameHeader(request, 'osoby.csv');
       return startCommunicationBatch(services, actor, params.breachId, {
         source: { kind: 'upload', bytes: body, filename },
         lang,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { defineRoute } from '../http-route.ts';
 import { applyScan, scanOf, scanServerPath, scansOf, scanUpload } from '../scan.service.ts';
+import { fileNameHeader } from './file-name-header.ts';
 import { orgParams } from './organisation.routes.ts';
 
 const breachParams = orgParams.extend({ breachId: z.uuid() });
@@ -19,14 +20,7 @@ export const scanRoutes = [
     rawBody: true,
     successStatus: 202,
     handler: async ({ services, actor, params, body, request, lang }) => {
-      const header = request.headers['x-filename'];
-      const filename = typeof header === 'string' && header.trim() !== '' ? decodeURIComponent(header) : null;
-      if (!filename) {
-        throw new DomainError('validation.invalid', {
-          field: 'x-filename',
-          detail: { pl: 'wymagana nazwa pliku', en: 'file name required' },
-        });
-      }
+      const filename = fileNameHeader(request, null);
       if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new DomainError('validation.invalid', {
           field: '(body)',
