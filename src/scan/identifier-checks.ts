@@ -188,14 +188,14 @@ export const cardIssuers: ReadonlyArray<{
   { from: 300, to: 305, digits: 3, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
   { from: 36, to: 36, digits: 2, lengths: [14, 15, 16, 17, 18, 19] },
   { from: 38, to: 39, digits: 2, lengths: [16, 17, 18, 19] },
-  { from: 50, to: 50, digits: 2, lengths: [12, 13, 14, 15, 16, 17, 18, 19] }, // Maestro
-  { from: 56, to: 58, digits: 2, lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
+  { from: 50, to: 50, digits: 2, lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
+  { from: 56, to: 58, digits: 2, lengths: [13, 14, 15, 16, 17, 18, 19] },
   { from: 62, to: 62, digits: 2, lengths: [16, 17, 18, 19] }, // UnionPay
-  { from: 67, to: 67, digits: 2, lengths: [12, 13, 14, 15, 16, 17, 18, 19] }, // Maestro
+  { from: 67, to: 67, digits: 2, lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
 ];
 
 function card(d: Uint8Array, at: number, length: number): boolean {
-  if (length < 12 || length > 19) return false;
+  if (length < 13 || length > 19) return false;
   let issuerKnown = false;
   for (const issuer of cardIssuers) {
     let prefix = 0;

@@ -260,8 +260,12 @@ export class KernelScanner implements TextScanner {
 }
 
 /** The fastest scanner that counts exactly what ByteScanner counts for these options. */
+/** Columns the kernel knows the kinds of (maxColumns in assembly/scan-kernel.ts); a wider table is scanned in JavaScript. */
+const kernelColumns = 1024;
+
 export function kernelFor(options: ByteScannerOptions): KernelScanner | null {
   if (options.mode === 'cells' || options.tally.people !== null) return null;
+  if ((options.columns?.length ?? 0) > kernelColumns) return null;
   const module = getKernelModule();
   return module ? new KernelScanner(module, options) : null;
 }

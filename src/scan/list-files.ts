@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export type ListedFile = { path: string; display: string; size: number };
+/** A file to scan, or (`unreadable`) a file or folder that could not be read, listed with that error. */
+export type ListedFile = { path: string; display: string; size: number; unreadable?: true };
 
 /**
  * The files named, and those under the folders named (recursively, in name order). Symbolic links met inside a
@@ -16,12 +17,23 @@ export async function listFiles(
 ): Promise<ListedFile[]> {
   const out: ListedFile[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+    if (!entries) {
+      out.push({ path: dir, display: dir, size: 0, unreadable: true });
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) out.push({ path: full, display: full, size: (await stat(full)).size });
+      else if (entry.isFile()) {
+        const size = (await stat(full).catch(() => null))?.size;
+        out.push(
+          size === undefined
+            ? { path: full, display: full, size: 0, unreadable: true }
+            : { path: full, display: full, size },
+        );
+      }
     }
   };
   for (const p of paths) {

@@ -8,6 +8,11 @@ function cell(value: string): string {
   return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** A file name, which a spreadsheet must not read as a formula (a name may begin with =, +, - or @). */
+function fileCell(value: string): string {
+  return cell(/^[=+\-@]/.test(value) ? `'${value}` : value);
+}
+
 function birthFacts(pesel: string | undefined, asOf: string): [string, string] {
   if (!pesel) return ['', ''];
   const d = Uint8Array.from(pesel, (c) => c.charCodeAt(0) - 48);
@@ -15,7 +20,9 @@ function birthFacts(pesel: string | undefined, asOf: string): [string, string] {
   if (!key) return ['', ''];
   const f = identifierChecks.peselFacts(key);
   const birth = `${f.birthYear}-${String(f.birthMonth).padStart(2, '0')}-${String(f.birthDay).padStart(2, '0')}`;
-  return [birth, birth > `${Number(asOf.slice(0, 4)) - 18}${asOf.slice(4)}` ? 'tak' : 'nie'];
+  // A child as `minors` counts one (see countMinors): born after the day 18 years before asOf, and not after asOf.
+  const child = birth > `${Number(asOf.slice(0, 4)) - 18}${asOf.slice(4)}` && birth <= asOf;
+  return [birth, child ? 'tak' : 'nie'];
 }
 
 /**
@@ -34,7 +41,9 @@ export async function writePersonList(
   for (const person of sorted) {
     const [birth, child] = birthFacts(person.values.pesel?.[0], asOf);
     const values = columns.map((k) => cell((person.values[k] ?? []).join(' ')));
-    lines.push([cell(person.key), ...values, birth, child, cell(person.files.join(' | '))].join(';'));
+    lines.push(
+      [cell(person.key), ...values, birth, child, cell(person.files.map(fileCell).join(' | '))].join(';'),
+    );
   }
   await writeFile(file, `\uFEFF${lines.join('\r\n')}\r\n`, { encoding: 'utf8' });
 }

@@ -6,7 +6,7 @@ import { type DataCategory, dataCategories } from '../domain/data-categories.ts'
 import { detectEncoding } from './detect-encoding.ts';
 import type { FileFormat } from './file-format.ts';
 import { identifierChecks } from './identifier-checks.ts';
-import { listFiles } from './list-files.ts';
+import { type ListedFile, listFiles } from './list-files.ts';
 import { writePersonList } from './person-list.ts';
 import { type FileOutcome, formatOf } from './scan-file.ts';
 import { ScanInputError } from './scan-input-error.ts';
@@ -68,6 +68,28 @@ export type ScanOptions = {
   /** Text files at least this large are cut into parts for several threads (default 16 MiB; tests lower it). */
   splitAbove?: number;
 };
+
+/**
+ * Files handled at once: enough to keep every thread busy, few enough that a folder of thousands of small files
+ * never opens more than a few at a time (the open-file limit is 256 on some systems).
+ */
+const filesInFlight = 16;
+
+/** Runs `task` on each item, at most `width` at a time, in order of the items. */
+async function forEachLimited<T>(
+  items: readonly T[],
+  width: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
 
 /** Text files at least this large are cut into parts for several threads. */
 const rangeThreshold = 16 * 1024 * 1024;
@@ -153,7 +175,9 @@ async function cutPoints(
 export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   const lang = options.lang ?? 'pl';
   const text = scanMessages[lang];
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || Number.isNaN(Date.parse(`${options.asOf}T00:00:00Z`))) {
+  // A real day: Date.parse would take 2026-02-30 for 2 March.
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(options.asOf) ? new Date(`${options.asOf}T00:00:00Z`) : null;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== options.asOf) {
     throw new ScanInputError(text.badAsOf(options.asOf));
   }
   if (options.paths.length === 0) throw new ScanInputError(text.noPaths);
@@ -186,100 +210,123 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     if (t) totals.merge(t);
   };
 
+  // A file that cannot be read (its permissions, or gone since the folder was listed) is listed with that error, and
+  // the scan goes on; a part of a large file is a job of the pool like any other.
+  const unreadable = (file: ListedFile, index: number) => {
+    results[index] = [
+      {
+        path: file.display,
+        format: 'unknown',
+        bytes: file.size,
+        records: 0,
+        error: text.fileError.unreadable,
+        identifiers: {},
+      },
+    ];
+    progress.filesDone++;
+  };
   try {
-    await Promise.all(
-      files.map(async (file, index) => {
-        options.signal?.throwIfAborted();
-        const format = await formatOf({
-          display: file.display,
-          size: file.size,
-          onDisk: true,
-          path: file.path,
-        });
-        const ranged =
-          splittable.has(format) && file.size >= (options.splitAbove ?? rangeThreshold) && threads > 0;
-        if (!ranged) {
-          const r = await pool.run(
-            { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
-            onBytes,
-          );
-          if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
-          progress.filesDone++;
-          return;
-        }
-        const head = await readHead(file.path, 64 * 1024);
-        const encoding = detectEncoding(head);
-        if (encoding === 'utf16le' || encoding === 'utf16be') {
-          const r = await pool.run(
-            { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
-            onBytes,
-          );
-          if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
-          progress.filesDone++;
-          return;
-        }
-        const layout = detectTextLayout(head, format as TextFormat, encoding);
-        // One part per thread for each 128 MiB, at most eight per thread: a worker holds the distinct keys of its part
-        // until it ends, so smaller parts lower the peak (a 1 GB export: 338 MB resident in four parts, 302 MB in
-        // sixteen, equally fast), while every part is merged into the file's key sets on this thread, which the cap
-        // keeps from growing with the file's size. (Parts of 64 MiB lowered a 1 GB scan's peak by about 10 MB more,
-        // the scan kernel's key lists growing with the part, but cost about 6 % more processor time in merges.)
-        const parts = Math.min(Math.ceil(file.size / (128 * 1024 * 1024)), 8) * threads;
-        const points = await cutPoints(file.path, layout.skip, file.size, parts, layout.mode === 'text');
-        // The header (and byte order mark) before the first part is read already: done, for the progress to end at
-        // the file's size.
-        if (layout.skip > 0) onBytes(layout.skip);
-        const task = (k: number, startInQuotes: boolean) => ({
-          path: file.path,
-          display: file.display,
-          start: points[k]!,
-          end: points[k + 1]!,
-          layout,
-          startInQuotes,
-          listPeople,
-        });
-        const runRange = async (k: number, startInQuotes: boolean, report: (b: number) => void) => {
-          const r = await pool.run({ kind: 'range', task: task(k, startInQuotes) }, report);
-          if (r.kind !== 'range') throw new Error('unexpected job result');
-          return r.outcome;
-        };
-        const pending: (Promise<RangeOutcome> | null)[] = points
-          .slice(0, -1)
-          .map((_, k) => runRange(k, false, onBytes));
-        // A later part may fail while an earlier one is awaited: mark it handled now; it is awaited (and throws) in turn.
-        for (const p of pending) p?.catch(() => {});
-        // Parts are merged in order as they arrive and then dropped, so their key arrays are not all held at once.
-        // A part that began inside a quoted field (a line break within a CSV cell) is scanned again, knowing it.
-        const fileTally = new ScanTally(listPeople);
-        let inQuotes = false;
-        for (let k = 0; k < pending.length; k++) {
-          let outcome = await pending[k]!;
-          pending[k] = null;
-          if (inQuotes) outcome = await runRange(k, true, () => {});
-          // The last part is left unmerged: counting the file's keys next reads it as it is, where merging it first
-          // could merge the largest runs once more after the scan (a quarter of a second on 1 GB).
-          fileTally.merge(outcome.tally, k === pending.length - 1);
-          inQuotes = outcome.endsInQuotes;
-        }
-        // The distinct keys are counted now, some of the sets on a worker with nothing left to scan.
-        await fileTally.count((sets) => pool.countElsewhere(sets));
-        fileTally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
-        results[index]!.push({
-          path: file.display,
-          format,
-          bytes: file.size,
-          records: fileTally.records,
-          error: null,
-          identifiers: perFileIdentifiers(fileTally, (k) => fileTally.distinct(k)),
-        });
-        totals.absorb(fileTally);
-        progress.filesDone++;
-      }),
-    );
+    await forEachLimited(files, filesInFlight, async (file, index) => {
+      options.signal?.throwIfAborted();
+      if (file.unreadable) return unreadable(file, index);
+      try {
+        await scanListed(file, index);
+      } catch (error) {
+        if (options.signal?.aborted || (error as NodeJS.ErrnoException | null)?.code === undefined)
+          throw error;
+        unreadable(file, index);
+      }
+    });
     options.signal?.throwIfAborted();
   } finally {
     options.signal?.removeEventListener('abort', abort);
     await pool.close();
+  }
+  async function scanListed(file: ListedFile, index: number): Promise<void> {
+    const format = await formatOf({
+      display: file.display,
+      size: file.size,
+      onDisk: true,
+      path: file.path,
+    });
+    const ranged =
+      splittable.has(format) && file.size >= (options.splitAbove ?? rangeThreshold) && threads > 0;
+    if (!ranged) {
+      const r = await pool.run(
+        { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
+        onBytes,
+      );
+      if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
+      progress.filesDone++;
+      return;
+    }
+    const head = await readHead(file.path, 64 * 1024);
+    const encoding = detectEncoding(head);
+    if (encoding === 'utf16le' || encoding === 'utf16be') {
+      const r = await pool.run(
+        { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
+        onBytes,
+      );
+      if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
+      progress.filesDone++;
+      return;
+    }
+    const layout = detectTextLayout(head, format as TextFormat, encoding);
+    // One part per thread for each 128 MiB, at most eight per thread: a worker holds the distinct keys of its part
+    // until it ends, so smaller parts lower the peak (a 1 GB export: 338 MB resident in four parts, 302 MB in
+    // sixteen, equally fast), while every part is merged into the file's key sets on this thread, which the cap
+    // keeps from growing with the file's size. (Parts of 64 MiB lowered a 1 GB scan's peak by about 10 MB more,
+    // the scan kernel's key lists growing with the part, but cost about 6 % more processor time in merges.)
+    const parts = Math.min(Math.ceil(file.size / (128 * 1024 * 1024)), 8) * threads;
+    const points = await cutPoints(file.path, layout.skip, file.size, parts, layout.mode === 'text');
+    // The header (and byte order mark) before the first part is read already: done, for the progress to end at
+    // the file's size.
+    if (layout.skip > 0) onBytes(layout.skip);
+    const task = (k: number, startInQuotes: boolean) => ({
+      path: file.path,
+      display: file.display,
+      start: points[k]!,
+      end: points[k + 1]!,
+      layout,
+      startInQuotes,
+      listPeople,
+    });
+    const runRange = async (k: number, startInQuotes: boolean, report: (b: number) => void) => {
+      const r = await pool.run({ kind: 'range', task: task(k, startInQuotes) }, report);
+      if (r.kind !== 'range') throw new Error('unexpected job result');
+      return r.outcome;
+    };
+    const pending: (Promise<RangeOutcome> | null)[] = points
+      .slice(0, -1)
+      .map((_, k) => runRange(k, false, onBytes));
+    // A later part may fail while an earlier one is awaited: mark it handled now; it is awaited (and throws) in turn.
+    for (const p of pending) p?.catch(() => {});
+    // Parts are merged in order as they arrive and then dropped, so their key arrays are not all held at once.
+    // A part that began inside a quoted field (a line break within a CSV cell) is scanned again, knowing it.
+    const fileTally = new ScanTally(listPeople);
+    let inQuotes = false;
+    for (let k = 0; k < pending.length; k++) {
+      let outcome = await pending[k]!;
+      pending[k] = null;
+      if (inQuotes) outcome = await runRange(k, true, () => {});
+      // The last part is left unmerged: counting the file's keys next reads it as it is, where merging it first
+      // could merge the largest runs once more after the scan (a quarter of a second on 1 GB).
+      fileTally.merge(outcome.tally, k === pending.length - 1);
+      inQuotes = outcome.endsInQuotes;
+    }
+    // The distinct keys are counted now, some of the sets on a worker with nothing left to scan.
+    await fileTally.count((sets) => pool.countElsewhere(sets));
+    fileTally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
+    results[index]!.push({
+      path: file.display,
+      format,
+      bytes: file.size,
+      records: fileTally.records,
+      error: null,
+      identifiers: perFileIdentifiers(fileTally, (k) => fileTally.distinct(k)),
+    });
+    totals.absorb(fileTally);
+    progress.filesDone++;
   }
 
   const fileResults = results.flat();

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -9,6 +10,7 @@ import { type ScanResult, scanPaths } from '../../src/scan/scan-paths.ts';
 import { WorkerPool } from '../../src/scan/worker-pool.ts';
 import { runMain } from '../support/run-main.ts';
 import { buildFixtures, ids } from './build-fixtures.ts';
+import { makeCard, makePesel } from './make-identifiers.ts';
 
 let root: string;
 let dir: string;
@@ -227,6 +229,107 @@ describe('incydent scan (CLI)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no such file or folder');
     expect(run.stderr).toContain('nie-ma');
+  });
+
+  it('refuses an --as-of day that does not exist, naming the option', async () => {
+    for (const day of ['2026-02-30', '2025-02-29', '2026-13-01']) {
+      const run = await runMain(['scan', dir, '--as-of', day]);
+      expect(run.code, day).toBe(2);
+      expect(run.stderr, day).toContain(`--as-of musi być datą RRRR-MM-DD, podano: ${day}`);
+    }
+    expect((await runMain(['scan', path.join(dir, 'notatka.txt'), '--as-of', '2024-02-29'])).code).toBe(0);
+  });
+
+  it('lists a file it cannot read, and a folder, with their error, and goes on (exit 0)', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-perm-'));
+    try {
+      mkdirSync(path.join(base, 'sub'));
+      writeFileSync(path.join(base, 'ok.txt'), `PESEL ${ids.adult}\n`);
+      writeFileSync(path.join(base, 'tajne.txt'), `PESEL ${ids.child}\n`);
+      writeFileSync(path.join(base, 'sub', 'a.txt'), 'x\n');
+      chmodSync(path.join(base, 'tajne.txt'), 0o000);
+      chmodSync(path.join(base, 'sub'), 0o000);
+      chmodSync(base, 0o755);
+      // Root reads anything: the command runs as nobody then (setpriv, util-linux), as a DPO's own account would.
+      const command = [process.execPath, path.resolve('bin/incydent.js'), 'scan', base, '--json'];
+      const asUser =
+        process.getuid?.() === 0
+          ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...command]
+          : command;
+      const run = spawnSync(asUser[0]!, asUser.slice(1), { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      const out = JSON.parse(run.stdout) as ScanResult;
+      expect(out.files.map((f) => [path.basename(f.path), f.error])).toEqual([
+        ['ok.txt', null],
+        ['sub', 'nie można odczytać pliku'],
+        ['tajne.txt', 'nie można odczytać pliku'],
+      ]);
+      expect(out.totals.identifiers.pesel.valid).toBe(1);
+    } finally {
+      chmodSync(path.join(base, 'sub'), 0o755);
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('scans a folder of more files than it may open at once', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-many-'));
+    try {
+      for (let k = 0; k < 400; k++) writeFileSync(path.join(base, `f${k}.txt`), `PESEL ${ids.adult}\n`);
+      const run = spawnSync(
+        'bash',
+        ['-c', `ulimit -n 128 && exec "${process.execPath}" bin/incydent.js scan "${base}" --json`],
+        { encoding: 'utf8' },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect((JSON.parse(run.stdout) as ScanResult).totals.identifiers.pesel).toMatchObject({ valid: 400 });
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('counts cards of 13 to 19 digits only; marks as children in --list exactly those minors counts', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-edges-'));
+    try {
+      // Maestro numbers of 12 and 13 digits, both passing Luhn: the contract counts 13–19.
+      writeFileSync(
+        path.join(base, 'karty.txt'),
+        `karta ${makeCard('50', 12)}\nkarta ${makeCard('50', 13)}\n`,
+      );
+      // On 2026-01-15: a child of 2010, one born the next day (not yet born), one of the 2100s, an adult.
+      const born = [
+        makePesel(2010, 5, 1, 1),
+        makePesel(2026, 1, 16, 2),
+        makePesel(2100, 3, 1, 3),
+        makePesel(1980, 1, 1, 4),
+      ];
+      writeFileSync(path.join(base, 'osoby.txt'), born.map((p) => `PESEL ${p}`).join('\n\n'));
+      const listFile = path.join(base, 'lista.csv');
+      const run = await runMain(['scan', base, '--json', '--as-of', '2026-01-15', '--list', listFile]);
+      const out = JSON.parse(run.stdout) as ScanResult;
+      expect(out.totals.identifiers.card).toMatchObject({ valid: 1 });
+      expect(out.totals.minors).toBe(1);
+      const children = readFileSync(listFile, 'utf8')
+        .split('\r\n')
+        .filter((line) => line.includes(';tak;'));
+      expect(children).toHaveLength(1);
+      expect(children[0]).toContain(born[0]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a PESEL column past the 1024th as the JavaScript scanner does (the kernel knows 1024 columns)', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-wide-'));
+    try {
+      const header = Array.from({ length: 1100 }, (_, k) => (k === 1050 ? 'PESEL' : `k${k}`));
+      // A PESEL of 1905 that Excel stored as a number: its leading zero dropped, ten digits left.
+      const row = header.map((_, k) => (k === 1050 ? makePesel(1905, 3, 1, 7).slice(1) : 'x'));
+      writeFileSync(path.join(base, 'szeroka.csv'), `${header.join(';')}\n${row.join(';')}\n`);
+      const out = await scanPaths({ paths: [base], asOf: '2026-11-22', threads: 0 });
+      expect(out.totals.identifiers.pesel).toMatchObject({ valid: 1 });
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 
   it('explains how people are counted in --help', async () => {
