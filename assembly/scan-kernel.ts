@@ -1260,7 +1260,8 @@ function run(s: i32, e: i32, end: i32): void {
   const after = e < end ? at(e) : 10;
   if (isAsciiLetter(after) || after >= 128) return;
   const before = s > floor ? at(s - 1) : 32;
-  if (isWordByte(before)) {
+  const escaped = (before === 110 || before === 116 || before === 114) && s - 2 >= floor && at(s - 2) === 92;
+  if (isWordByte(before) && !escaped) {
     let letters = 0;
     while (letters < 4 && s - letters - 1 >= floor && isAsciiLetter(at(s - letters - 1))) letters++;
     const ls = s - letters;
@@ -1280,7 +1281,20 @@ function run(s: i32, e: i32, end: i32): void {
   if (len < 9) return;
   copyDigits(0, s, len);
   const col = columnKind();
+  if (col === COL_PESEL && (len === 9 || len === 10)) {
+    const zeros = 11 - len;
+    for (let k = 10; k >= zeros; k--) setDg(k, dg(k - zeros));
+    for (let k = 0; k < zeros; k++) setDg(k, 0);
+    const key = checkPesel(0);
+    if (key) found(K_PESEL, key, 0, 11);
+    else peselInvalid++;
+    return;
+  }
   if (len === 11) {
+    if (before === 43 && dg(0) === 4 && dg(1) === 8) {
+      phone(2);
+      return;
+    }
     const key = checkPesel(0);
     if (key) found(K_PESEL, key, 0, 11);
     else if (col === COL_PESEL || (col === COL_NONE && saysPesel(s))) peselInvalid++;
@@ -1288,14 +1302,6 @@ function run(s: i32, e: i32, end: i32): void {
     return;
   }
   if (len === 10) {
-    if (col === COL_PESEL) {
-      for (let k = 10; k > 0; k--) setDg(k, dg(k - 1));
-      setDg(0, 0);
-      const key = checkPesel(0);
-      if (key) found(K_PESEL, key, 0, 11);
-      else peselInvalid++;
-      return;
-    }
     const key = checkNip(0);
     if (key) found(K_NIP, key, 0, 10);
     return;
@@ -1314,6 +1320,10 @@ function run(s: i32, e: i32, end: i32): void {
   }
   if (len === 26) {
     if (checkNrb(0)) found(K_IBAN, 0, 0, 26);
+    return;
+  }
+  if (len === 13 && dg(0) === 0 && dg(1) === 0 && dg(2) === 4 && dg(3) === 8) {
+    phone(4);
     return;
   }
   if (len >= 12 && len <= 19 && checkCard(len)) found(K_CARD, 0, 0, len);

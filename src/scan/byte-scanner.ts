@@ -495,7 +495,10 @@ export class ByteScanner {
     if (isAsciiLetter(after) || after >= 128) return;
     const before = s > this.floor ? buf[s - 1]! : 32;
     const d = this.digits;
-    if (isWordByte(before)) {
+    // "\n", "\t" or "\r" written out, as JSON and logs escape a line break: the letter is not glued to the digits.
+    const escaped =
+      (before === 110 || before === 116 || before === 114) && s - 2 >= this.floor && buf[s - 2] === 92;
+    if (isWordByte(before) && !escaped) {
       // Letters glued to the digits: ID card (ABC123456), passport (AB1234567), NIP with PL, ICD-10 (E11.9).
       let letters = 0;
       while (letters < 4 && s - letters - 1 >= this.floor && isAsciiLetter(buf[s - letters - 1]!)) letters++;
@@ -517,7 +520,23 @@ export class ByteScanner {
     if (len < 9) return;
     for (let k = 0; k < len; k++) d[k] = buf[s + k]! - 48;
     const column = this.columnKind();
+    if (column === 'pesel' && (len === 9 || len === 10)) {
+      // Excel stores a PESEL as a number and drops its leading zeros: one for people born 2000–2009 (05…), two for
+      // those born in 2000 (002…).
+      const zeros = 11 - len;
+      d.copyWithin(zeros, 0, len);
+      d.fill(0, 0, zeros);
+      const key = identifierChecks.pesel(d, 0);
+      if (key) this.found('pesel', key, 0, d, 0, 11);
+      else this.tally.peselInvalid++;
+      return;
+    }
     if (len === 11) {
+      // +48 and nine digits, written without spaces: a phone number, whatever date its digits might spell.
+      if (before === 43 && d[0] === 4 && d[1] === 8) {
+        this.phone(d, 2);
+        return;
+      }
       const key = identifierChecks.pesel(d, 0);
       if (key) this.found('pesel', key, 0, d, 0, 11);
       else if (column === 'pesel' || (column === null && this.saysBefore(s, 'pesel')))
@@ -526,15 +545,6 @@ export class ByteScanner {
       return;
     }
     if (len === 10) {
-      if (column === 'pesel') {
-        // Excel stores a PESEL as a number and drops the leading zero of people born 2000–2009.
-        d.copyWithin(1, 0, 10);
-        d[0] = 0;
-        const key = identifierChecks.pesel(d, 0);
-        if (key) this.found('pesel', key, 0, d, 0, 11);
-        else this.tally.peselInvalid++;
-        return;
-      }
       const key = identifierChecks.nip(d, 0);
       if (key) this.found('nip', key, 0, d, 0, 10);
       return;
@@ -553,6 +563,11 @@ export class ByteScanner {
     }
     if (len === 26) {
       if (identifierChecks.nrb(d, 0)) this.found('iban', 0, 0, d, 0, 26);
+      return;
+    }
+    // 0048 and nine digits: a phone number dialled from abroad.
+    if (len === 13 && d[0] === 0 && d[1] === 0 && d[2] === 4 && d[3] === 8) {
+      this.phone(d, 4);
       return;
     }
     if (len >= 12 && len <= 19 && identifierChecks.card(d, 0, len)) this.found('card', 0, 0, d, 0, len);

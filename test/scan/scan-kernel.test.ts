@@ -29,6 +29,7 @@ const pesel = fc
 const token = fc.oneof(
   { weight: 6, arbitrary: pesel },
   { weight: 2, arbitrary: pesel.map((p) => p.slice(1)) }, // Excel's dropped leading zero
+  { weight: 1, arbitrary: pesel.map((p) => p.slice(2)) }, // and both zeros of a year 2000
   { weight: 2, arbitrary: digitsOf(11) },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }).chain(digitsOf) },
   { weight: 2, arbitrary: digitsOf(9).map((d) => makeNip(d) ?? d) },
@@ -56,6 +57,7 @@ const token = fc.oneof(
   },
   { weight: 1, arbitrary: digitsOf(9).map((d) => `+48 ${spaced(`6${d.slice(1)}`, 3, ' ')}`) },
   { weight: 1, arbitrary: digitsOf(9).map((d) => `0048${d}`) },
+  { weight: 1, arbitrary: digitsOf(9).map((d) => `+48${d}`) },
   { weight: 1, arbitrary: digitsOf(7).map((d) => `(22) ${d.slice(0, 3)} ${d.slice(3, 5)} ${d.slice(5)}`) },
   { weight: 1, arbitrary: digitsOf(5).map((d) => `${d.slice(0, 2)}-${d.slice(2)}`) },
   {
@@ -138,6 +140,8 @@ const token = fc.oneof(
       '[',
       ']',
       '\\',
+      '\\n',
+      '\\t',
       ':',
       '@',
     ),

@@ -332,6 +332,25 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
+  it('reads a PESEL of 2000 without both zeros, phones after +48 and 0048, numbers after an escaped line break', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-forms-'));
+    try {
+      const born2000 = makePesel(2000, 7, 5, 525); // 0027050525x: Excel keeps 27050525x
+      writeFileSync(path.join(base, 'uczniowie.csv'), `Nazwisko;PESEL\nNowak;${born2000.slice(2)}\n`);
+      writeFileSync(path.join(base, 'telefony.txt'), 'tel. +48601234567\ntel. 0048601234568\n');
+      writeFileSync(path.join(base, 'log.json'), `{"a":"PESEL:\\n${ids.adult}","b":"tel\\t601234569"}\n`);
+      const out = await scanPaths({ paths: [base], asOf: '2026-11-22', threads: 0 });
+      const counts = Object.fromEntries(out.files.map((f) => [path.basename(f.path), f.identifiers]));
+      expect(counts).toEqual({
+        'uczniowie.csv': { pesel: { valid: 1, distinct: 1 } },
+        'telefony.txt': { phone: { valid: 2, distinct: 2 } },
+        'log.json': { pesel: { valid: 1, distinct: 1 }, phone: { valid: 1, distinct: 1 } },
+      });
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it('explains how people are counted in --help', async () => {
     const run = await runMain(['scan', '--help']);
     expect(run.stdout).toMatch(/PESEL.*ID-card.*e-mail.*phone/s);
