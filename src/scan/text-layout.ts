@@ -85,6 +85,27 @@ function sniffDelimiter(lines: readonly string[]): number | undefined {
   return best;
 }
 
+/**
+ * Where the first record of a CSV sample lies, in bytes: after blank lines, up to and including the line end that is
+ * outside quotes (a quoted header cell may hold a line break). The sample's encodings all write quotes and line ends
+ * as ASCII does.
+ */
+function firstRecord(sample: Buffer, from: number): { start: number; end: number } {
+  let start = from;
+  for (let i = from; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b === 10) start = i + 1;
+    else if (b !== 13 && b !== 32 && b !== 9) break;
+  }
+  let quoted = false;
+  for (let i = start; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b === 34) quoted = !quoted;
+    else if (b === 10 && !quoted) return { start, end: i + 1 };
+  }
+  return { start, end: sample.length };
+}
+
 export type TextFormat = 'csv' | 'tsv' | 'text' | 'log' | 'json' | 'jsonl';
 
 /** Reads the layout of a text file from its first bytes (64 KiB is plenty for the header and the delimiter). */
@@ -107,14 +128,14 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
   if (lines.length > 1 && !/\r?\n$/.test(text)) lines.pop(); // the sample may end inside a line
   const nonEmpty = lines.filter((l) => l.trim() !== '');
   const delimiter = format === 'tsv' ? 9 : (sniffDelimiter(nonEmpty) ?? 59);
-  const firstLine = lines.find((l) => l.trim() !== '') ?? '';
-  const header = readHeader(splitRow(firstLine, String.fromCharCode(delimiter)));
-  let skip = bom;
-  if (header) {
-    // The header's byte length, found in the raw sample (its first newline after the BOM).
-    const nl = sample.indexOf(10, bom);
-    skip = nl < 0 ? sample.length : nl + 1;
-  }
+  const first = firstRecord(sample, bom);
+  const firstText =
+    encoding === 'utf8'
+      ? sample.toString('utf8', first.start, first.end)
+      : iconv().decode(sample.subarray(first.start, first.end), encoding);
+  const header = readHeader(splitRow(firstText.replace(/\r?\n$/, ''), String.fromCharCode(delimiter)));
+  // The scan starts after the header: past the blank lines before it and its own line breaks inside quotes.
+  const skip = header ? first.end : bom;
   return {
     mode: 'csv',
     encoding,

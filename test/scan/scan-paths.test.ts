@@ -351,6 +351,23 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
+  it('skips the header where it ends: after blank lines, with a line break inside a quoted cell', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-header-'));
+    try {
+      const rows = `Jan;x;${ids.adult}\r\nAnna;y;${ids.teen}\r\n`;
+      writeFileSync(path.join(base, 'pusta-linia.csv'), `\r\nImie;Uwagi;PESEL\r\n${rows}`);
+      writeFileSync(path.join(base, 'naglowek.csv'), `"Imie";"Uwagi\r\nwielolinijkowe";"PESEL"\r\n${rows}`);
+      const out = await scanPaths({ paths: [base], asOf: '2026-11-22', threads: 0 });
+      expect(out.files.map((f) => [path.basename(f.path), f.records, f.identifiers.pesel?.valid])).toEqual([
+        ['naglowek.csv', 2, 2],
+        ['pusta-linia.csv', 2, 2],
+      ]);
+      expect(out.totals.formCategories).toContain('names');
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it('explains how people are counted in --help', async () => {
     const run = await runMain(['scan', '--help']);
     expect(run.stdout).toMatch(/PESEL.*ID-card.*e-mail.*phone/s);
