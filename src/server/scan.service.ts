@@ -41,7 +41,14 @@ export function presentScan(row: ScanRow) {
     startedBy: row.started_by_label,
     startedAt: new Date(row.started_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    // Nothing changes an applied scan's row after it is applied.
+    appliedAt: row.status === 'applied' ? new Date(row.updated_at).toISOString() : null,
   };
+}
+
+/** Whether a finished scan read anything: not when every file it met could not be read (or there was none). */
+export function scanReadSomething(result: { files?: { error: string | null }[] } | null): boolean {
+  return (result?.files ?? []).some((f) => f.error === null);
 }
 
 /** Scans in progress in this process, so tests and shutdown can wait for them. */
@@ -281,12 +288,21 @@ export async function applyScan(ctx: ServiceContext, actor: Actor, breachId: str
     const breach = await lockBreach(trx, actor.organisationId, breachId);
     const scan = await findScan(trx, actor.organisationId, breachId, scanId);
     if (!breach || !scan) throw new DomainError('not-found');
-    const findings = presentScan(scan).findings;
+    const view = presentScan(scan);
+    const findings = view.findings;
+    const refuse = (pl: string, en: string) =>
+      new DomainError('validation.invalid', { field: 'scanId', detail: { pl, en } });
+    if (scan.status === 'applied') {
+      throw refuse('ta analiza jest już wpisana do naruszenia', 'this scan is already applied to the breach');
+    }
     if (scan.status !== 'done' || !findings) {
-      throw new DomainError('validation.invalid', {
-        field: 'scanId',
-        detail: { pl: 'analiza nie została ukończona', en: 'the scan has not finished' },
-      });
+      throw refuse('analiza nie została ukończona', 'the scan has not finished');
+    }
+    if (!scanReadSomething(view.result as { files?: { error: string | null }[] } | null)) {
+      throw refuse(
+        'żadnego pliku tej analizy nie udało się odczytać: nie ma czego wpisać do naruszenia',
+        'none of the files of this scan could be read: there is nothing to fill in',
+      );
     }
     const details = { ...(breach.details as Record<string, unknown>) };
     const before = {

@@ -277,13 +277,22 @@ describe('the web app, end to end in Chromium', () => {
     expect(await scanCard.textContent()).not.toContain(pesel('8001011234'));
     await checkAccessibility(page, 'leak-analysis');
     await shot(page, '06a-leak-analysis');
+    // The breach already says 50 people: the analysis shows what it would replace and asks first.
     await scanCard.getByRole('button', { name: 'Uzupełnij naruszenie na podstawie analizy' }).click();
+    await scanCard.getByRole('alert').getByText('Przybliżona liczba osób: 50 → 3').waitFor();
+    await shot(page, '06a-leak-analysis-replace');
+    await scanCard.getByRole('button', { name: 'Zastąp i uzupełnij' }).click();
     await scanCard.getByText('Naruszenie uzupełniono na podstawie tej analizy.').waitFor();
     await page.locator('.tabs').getByRole('link', { name: 'Przegląd' }).click();
     const classification = page.locator('section', {
       has: page.getByRole('heading', { name: 'Klasyfikacja' }),
     });
     await classification.getByText('ok. 3 (analiza plików)').waitFor();
+    // The numbers link to the report of the analysis they came from.
+    const sourceLink = classification.getByRole('link', {
+      name: /Uzupełnione z analizy wycieku „lista klientów\.csv”/,
+    });
+    expect(await sourceLink.getAttribute('href')).toMatch(/\/analysis#scan-report-[0-9a-f-]{36}$/);
     await classification.getByText('Dzieci', { exact: false }).first().waitFor();
     await page.locator('.timeline').getByText('Naruszenie uzupełnione z analizy wycieku').waitFor();
     // The timeline names changed fields in words, not as the API's field names.

@@ -84,17 +84,42 @@ describe('a leak analysis fills the breach (issue 6 "in the product")', () => {
     expect(history.body.items.map((e) => e.action)).toEqual(
       expect.arrayContaining(['scan.started', 'scan.applied']),
     );
+    const again = await story.client.request('POST', `${story.url}/scans/${started.body.id}/apply`);
+    expect(again.status).toBe(400);
+    expect(JSON.stringify(again.body)).toContain('ta analiza jest już wpisana do naruszenia');
+    const listed = await story.client.request<{ items: { appliedAt: string | null }[] }>(
+      'GET',
+      `${story.url}/scans`,
+    );
+    expect(listed.body.items[0]!.appliedAt).toBe('2026-11-20T12:00:00.000Z');
+
+    // A scan that could read none of its files fills in nothing.
+    const broken = await story.client.request<{ id: string }>(
+      'POST',
+      `${story.url}/scans`,
+      Buffer.from('PK\u0003\u0004 not really a zip'),
+      { 'content-type': 'application/zip', 'x-filename': 'kopia.zip' },
+    );
+    await runningScans();
+    const refused = await story.client.request('POST', `${story.url}/scans/${broken.body.id}/apply`);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('żadnego pliku tej analizy nie udało się odczytać');
 
     // The people list keeps file names, not the server's temporary folders, and is erased after the retention.
-    const stored = await h.database.db.selectFrom('scans').select('people').executeTakeFirstOrThrow();
+    const stored = await h.database.db
+      .selectFrom('scans')
+      .select('people')
+      .where('id', '=', started.body.id)
+      .executeTakeFirstOrThrow();
     const list = Buffer.from(stored.people!).toString('utf8');
     expect(list).toContain('lista uczniów.csv');
     expect(list).not.toContain('incydent-scan-');
     h.clock.advanceHours(24 * 31);
-    expect(await purgeOldScanPeople({ db: h.database.db, config: h.config, now: h.clock.now })).toBe(1);
+    expect(await purgeOldScanPeople({ db: h.database.db, config: h.config, now: h.clock.now })).toBe(2);
     const purged = await h.database.db
       .selectFrom('scans')
       .select(['people', 'result'])
+      .where('id', '=', started.body.id)
       .executeTakeFirstOrThrow();
     expect(purged.people).toBeNull();
     expect(purged.result).not.toBeNull();

@@ -161,12 +161,16 @@ export type ScanView = {
       identifiers: Partial<Record<ScanIdentifier, IdentifierCount>>;
     }[];
     totals?: ScanTotals & { files?: number; bytes?: number };
+    /** Size of a people list too large to keep on the server (none is kept then). */
+    peopleListBytes?: number;
   } | null;
   findings: ScanFindings | null;
   error: string | null;
   startedBy: string;
   startedAt: string;
   finishedAt: string | null;
+  /** When its findings were written into the breach (status applied). */
+  appliedAt: string | null;
 };
 
 /** Whether the server sends e-mail (never the password) and the user's own e-mail choices (GET /api/mail/settings). */

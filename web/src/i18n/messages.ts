@@ -468,6 +468,16 @@ const pl = {
     'Kategorie danych zostaną dodane (żadna nie zostanie usunięta), liczby osób i wpisów — ustawione, a dzieci dopisane do kategorii osób. Zmiana trafi do przebiegu sprawy.',
   'scan.apply': 'Uzupełnij naruszenie na podstawie analizy',
   'scan.appliedNote': 'Naruszenie uzupełniono na podstawie tej analizy.',
+  'scan.unreadableFiles': 'Nie odczytano {count} z {total} plików: przyczyny są na liście plików.',
+  'scan.nothingRead':
+    'Żadnego pliku tej analizy nie udało się odczytać, więc nie ma czego wpisać do naruszenia. Sprawdź przyczyny na liście plików.',
+  'scan.listTooLarge':
+    'Lista osób ({size}) jest za duża, by przechować ją na serwerze: do pism i wiadomości uruchom na komputerze z plikami incydent scan --list osoby.csv.',
+  'scan.replaceTitle': 'Analiza zmieni liczby w naruszeniu:',
+  'scan.replaceLine': '{what}: {before} → {after}',
+  'scan.replaceConfirm': 'Zastąp i uzupełnij',
+  'scan.unknownNumber': 'nieznana',
+  'scan.sourceLink': 'Uzupełnione z analizy wycieku „{source}” ({at}) — zobacz raport',
   'scan.kind.pesel': 'PESEL',
   'scan.kind.idCard': 'Dowód osobisty',
   'scan.kind.passport': 'Paszport',
@@ -1174,6 +1184,16 @@ const en: Record<MessageKey, string> = {
     'Data categories are added (none removed), the numbers of people and records set, and children added to the categories of people. The change goes into the timeline.',
   'scan.apply': 'Fill in the breach from the analysis',
   'scan.appliedNote': 'The breach was filled in from this analysis.',
+  'scan.unreadableFiles': '{count} of {total} files could not be read: the file list gives the reasons.',
+  'scan.nothingRead':
+    'None of the files of this analysis could be read, so there is nothing to fill into the breach. The file list gives the reasons.',
+  'scan.listTooLarge':
+    'The people list ({size}) is too large to keep on the server: for letters and e-mails, run incydent scan --list people.csv on the computer that holds the files.',
+  'scan.replaceTitle': 'The analysis will change numbers in the breach:',
+  'scan.replaceLine': '{what}: {before} → {after}',
+  'scan.replaceConfirm': 'Replace and fill in',
+  'scan.unknownNumber': 'unknown',
+  'scan.sourceLink': 'Filled in from the leak analysis “{source}” ({at}): see the report',
   'scan.kind.pesel': 'PESEL',
   'scan.kind.idCard': 'ID card',
   'scan.kind.passport': 'Passport',

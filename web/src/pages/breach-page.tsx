@@ -26,7 +26,7 @@ import { ActionsPanel } from './actions-panel.tsx';
 import { ApprovalsCard } from './approvals-card.tsx';
 import { AssessmentPanel } from './assessment-panel.tsx';
 import { BreachDetailsForm } from './breach-details-form.tsx';
-import { LeakAnalysisPanel } from './leak-analysis-panel.tsx';
+import { LeakAnalysisPanel, ScanSourceLink } from './leak-analysis-panel.tsx';
 import { NotificationsPanel } from './notifications-panel.tsx';
 import { TimelineList } from './timeline-list.tsx';
 
@@ -349,6 +349,7 @@ function Overview(props: BreachPanelProps & { history: HistoryEntry[] | null; on
             <dt>{t('details.recordsApprox')}</dt>
             <dd>{breach.recordsApproxText ?? number(breach.recordsApprox)}</dd>
           </dl>
+          <ScanSourceLink base={props.base} version={breach.version} />
           {breach.permissions.includes('breach.update') ? (
             <Link href={`${props.base.replace('/api', '')}/details`} className="button subtle">
               {t('breach.editDetails')}

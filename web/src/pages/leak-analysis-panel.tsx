@@ -3,6 +3,7 @@ import { dataCategoryDefinitions } from '../../../src/domain/data-categories.ts'
 import type { ScanIdentifier } from '../../../src/domain/scan-findings.ts';
 import { api } from '../api/api-client.ts';
 import type { BreachView, ScanView } from '../api/api-types.ts';
+import { Link } from '../app/router.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { FilePicker } from '../components/file-picker.tsx';
 import { useLoad } from '../components/use-load.ts';
@@ -203,13 +204,51 @@ function ScanReport(props: { scan: ScanView }) {
   );
 }
 
+/** The numbers of the breach that applying a scan would change (a value set before, which it replaces). */
+function replacedNumbers(breach: BreachView, scan: ScanView) {
+  const findings = scan.findings;
+  if (!findings) return [];
+  const changes: { key: MessageKey; before: number; after: number | null }[] = [];
+  if (breach.subjectsApprox !== null && breach.subjectsApprox !== findings.subjectsApprox) {
+    changes.push({
+      key: 'details.subjectsApprox',
+      before: breach.subjectsApprox,
+      after: findings.subjectsApprox,
+    });
+  }
+  if (breach.recordsApprox !== null && breach.recordsApprox !== findings.recordsApprox) {
+    changes.push({
+      key: 'details.recordsApprox',
+      before: breach.recordsApprox,
+      after: findings.recordsApprox,
+    });
+  }
+  return changes;
+}
+
 function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => void }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, number } = useI18n();
   const { scan } = props;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const canApply = props.breach.permissions.includes('breach.update') && scan.status === 'done';
+  const [confirming, setConfirming] = useState(false);
+  const files = scan.result?.files ?? [];
+  const unreadable = files.filter((f) => f.error !== null).length;
+  const readSomething = files.length > unreadable;
+  const canApply =
+    props.breach.permissions.includes('breach.update') && scan.status === 'done' && readSomething;
+  const replaced = replacedNumbers(props.breach, scan);
+  useEffect(() => {
+    if (window.location.hash === `#scan-report-${scan.id}`) {
+      document.getElementById(`scan-report-${scan.id}`)?.scrollIntoView();
+    }
+  }, [scan.id]);
   const apply = async () => {
+    if (replaced.length > 0 && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     setBusy(true);
     setError(null);
     try {
@@ -223,7 +262,7 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
   };
   return (
     <article className="card stack scan-card" aria-labelledby={`scan-${scan.id}`} data-status={scan.status}>
-      <header className="scan-head">
+      <header className="scan-head" id={`scan-report-${scan.id}`}>
         <h3 id={`scan-${scan.id}`}>{scan.source}</h3>
         <span className={`status scan-status-${scan.status}`}>{t(`scan.status.${scan.status}`)}</span>
       </header>
@@ -235,19 +274,77 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
       {scan.status === 'failed' ? (
         <p className="notice error">{t('scan.failed', { error: scan.error ?? '—' })}</p>
       ) : null}
+      {(scan.status === 'done' || scan.status === 'applied') && unreadable > 0 && readSomething ? (
+        <p className="notice warning">
+          {t('scan.unreadableFiles', { count: unreadable, total: files.length })}
+        </p>
+      ) : null}
+      {scan.result?.peopleListBytes ? (
+        <p className="notice warning">
+          {t('scan.listTooLarge', { size: formatBytes(scan.result.peopleListBytes, number) })}
+        </p>
+      ) : null}
       <ScanReport scan={scan} />
       <ErrorNotice error={error} />
       {scan.status === 'applied' ? (
         <p className="notice success">{t('scan.appliedNote')}</p>
+      ) : scan.status === 'done' && !readSomething ? (
+        <p className="notice warning">{t('scan.nothingRead')}</p>
       ) : canApply ? (
-        <div>
+        <div className="stack">
           <p className="hint">{t('scan.applyHint')}</p>
-          <button type="button" className="button primary" disabled={busy} onClick={apply}>
-            {t('scan.apply')}
-          </button>
+          {confirming ? (
+            <div className="notice warning" role="alert">
+              <p>{t('scan.replaceTitle')}</p>
+              <ul>
+                {replaced.map((c) => (
+                  <li key={c.key}>
+                    {t('scan.replaceLine', {
+                      what: t(c.key),
+                      before: number(c.before),
+                      after: c.after === null ? t('scan.unknownNumber') : number(c.after),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="button-row">
+            <button type="button" className="button primary" disabled={busy} onClick={apply}>
+              {confirming ? t('scan.replaceConfirm') : t('scan.apply')}
+            </button>
+            {confirming ? (
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            ) : null}
+          </div>
         </div>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * On the breach's overview, under its numbers: the leak analysis they were last filled in from, with a link to its
+ * report (nothing when no analysis was ever applied). `version` reloads it when the breach changes.
+ */
+export function ScanSourceLink(props: { base: string; version: number }) {
+  const { t, dateTime } = useI18n();
+  const scans = useLoad(
+    () => api.get<{ items: ScanView[] }>(`${props.base}/scans`).then((r) => r.items),
+    [props.base, props.version],
+  );
+  const applied = (scans.data ?? [])
+    .filter((s) => s.appliedAt !== null)
+    .sort((a, b) => (a.appliedAt! < b.appliedAt! ? 1 : -1))[0];
+  if (!applied) return null;
+  return (
+    <p className="hint">
+      <Link href={`${props.base.replace('/api', '')}/analysis#scan-report-${applied.id}`}>
+        {t('scan.sourceLink', { source: applied.source, at: dateTime(applied.appliedAt!) })}
+      </Link>
+    </p>
   );
 }
 
