@@ -8,6 +8,13 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { inferAddressForm, type Recipient } from '../domain/documents/communication-audience.ts';
+import {
+  peopleColumnAliases as aliases,
+  type PeopleColumn as Column,
+  normaliseHeader,
+} from '../domain/documents/people-columns.ts';
+
+export { normaliseHeader };
 
 export class PeopleListError extends Error {
   constructor(message: string) {
@@ -15,19 +22,6 @@ export class PeopleListError extends Error {
     this.name = 'PeopleListError';
   }
 }
-
-type Column = 'firstName' | 'lastName' | 'fullName' | 'address' | 'street' | 'postalCode' | 'city' | 'form';
-
-const aliases: Record<Column, readonly string[]> = {
-  firstName: ['imie', 'imiona', 'first name', 'firstname', 'given name', 'forename'],
-  lastName: ['nazwisko', 'surname', 'last name', 'lastname', 'family name'],
-  fullName: ['imie i nazwisko', 'nazwisko i imie', 'name', 'full name', 'osoba', 'odbiorca', 'recipient'],
-  address: ['adres', 'address', 'adres zamieszkania', 'adres do korespondencji', 'postal address'],
-  street: ['ulica', 'ulica i numer', 'street', 'street address'],
-  postalCode: ['kod pocztowy', 'kod', 'postal code', 'postcode', 'zip', 'zip code'],
-  city: ['miejscowosc', 'miasto', 'poczta', 'city', 'town'],
-  form: ['plec', 'zwrot', 'forma', 'gender', 'sex', 'title', 'salutation'],
-};
 
 const texts = {
   pl: {
@@ -38,6 +32,8 @@ const texts = {
       'W pliku „{file}” brak kolumny „adres” (lub „ulica” z „miejscowość”). Znalezione kolumny: {found}.',
     empty: 'Plik „{file}”, wiersz {row}: puste pole w kolumnie „{column}”.',
     unreadable: 'Nie można odczytać pliku „{file}” jako CSV ani XLSX: {detail}',
+    noneAddressed:
+      'Analiza nie znalazła nikogo z imieniem, nazwiskiem i adresem: pisma wymagają w analizowanych tabelach kolumn imię i nazwisko oraz adres (albo ulica, kod pocztowy, miejscowość).',
   },
   en: {
     noRows: 'The file "{file}" holds nobody (a header row and at least one data row are expected).',
@@ -45,25 +41,14 @@ const texts = {
     noAddress: 'The file "{file}" has no column "address" (or "street" with "city"). Columns found: {found}.',
     empty: 'File "{file}", row {row}: the column "{column}" is empty.',
     unreadable: 'Cannot read the file "{file}" as CSV or XLSX: {detail}',
+    noneAddressed:
+      'The analysis found nobody with a name and an address: letters need columns of first name and surname and of address (or street, postal code, city) in the tables analysed.',
   },
 } as const;
 
 type Lang = keyof typeof texts;
 const say = (lang: Lang, key: keyof (typeof texts)['pl'], params: Record<string, string | number>) =>
   texts[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-
-/** "Imię " → "imie": lower case, no Polish letters, single spaces. */
-export function normaliseHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[_\-.]+/g, ' ')
-    .replace(/\s+/g, ' ');
-}
 
 /** Decodes UTF-8 when the bytes are valid UTF-8, else Windows-1250 (older Polish Excel "CSV"). */
 export function decodeText(bytes: Uint8Array): string {
@@ -216,4 +201,26 @@ export async function readPeopleList(
     );
   }
   return recipientsFromRows(rows, file, lang);
+}
+
+/**
+ * The people of a leak analysis's list (incydent scan --list) who can be written to: those it found with a name and
+ * an address (from a table's columns); the others are counted, for the DPO to reach some other way.
+ */
+export function recipientsFromScanList(
+  bytes: Uint8Array,
+  lang: Lang = 'pl',
+): { recipients: Recipient[]; withoutAddress: number } {
+  const [header, ...rows] = parseCsv(decodeText(bytes));
+  const names = (header ?? []).map(normaliseHeader);
+  const name = names.indexOf('imie i nazwisko');
+  const address = names.indexOf('adres');
+  const addressed = rows.filter(
+    (row) => name >= 0 && address >= 0 && row[name]?.trim() && row[address]?.trim(),
+  );
+  if (!header || addressed.length === 0) throw new PeopleListError(say(lang, 'noneAddressed', {}));
+  return {
+    recipients: recipientsFromRows([header, ...addressed], 'osoby.csv', lang),
+    withoutAddress: rows.filter((row) => row.some((c) => c.trim() !== '')).length - addressed.length,
+  };
 }

@@ -1,9 +1,10 @@
 import { type AssessCategory, assessCategories } from '../domain/assess-categories.ts';
+import { nameAndAddress, type PeopleColumn } from '../domain/documents/people-columns.ts';
 import type { ColumnKind } from './header-rules.ts';
 import { iconv } from './iconv.ts';
 import { identifierChecks } from './identifier-checks.ts';
 import { keywordRules } from './keyword-rules.ts';
-import type { IdentifierKind, ScanTally } from './scan-tally.ts';
+import type { IdentifierKind, PersonRow, ScanTally } from './scan-tally.ts';
 
 /**
  * How bytes group into records: `csv` rows (delimiter and quotes), `lines` (JSON lines, logs), `text` paragraphs
@@ -23,6 +24,11 @@ export type ByteScannerOptions = {
   countRecords: boolean;
   /** The file's display path, recorded for each person in the `--list` file. */
   file: string;
+  /**
+   * Columns of a CSV that hold a person's name or address (by their header, as a list for letters names them): with
+   * `--list`, each person gets the name and address of the row they were found in, so the list feeds the letters.
+   */
+  peopleColumns?: readonly (PeopleColumn | null)[];
 };
 
 const BORING = 0;
@@ -179,6 +185,13 @@ export class ByteScanner {
   inQuotes = false;
   private categories = 0;
   private column = 0;
+  // With --list and a CSV whose header names people's names or addresses: where the current cell began, and the
+  // current record's cells of those columns.
+  private readonly peopleColumns: readonly (PeopleColumn | null)[];
+  private readonly capturing: boolean;
+  private cellStart = 0;
+  private scanEnd = 0;
+  private recordCells: Partial<Record<PeopleColumn, string>> = {};
   private cellColumn: ColumnKind | null = null;
   private depth = 0;
   private topIsArray = false;
@@ -207,6 +220,8 @@ export class ByteScanner {
     this.countRecords = options.countRecords;
     this.file = options.file;
     this.listing = options.tally.people !== null;
+    this.peopleColumns = options.peopleColumns ?? [];
+    this.capturing = this.listing && this.mode === 'csv' && this.peopleColumns.some((c) => c !== null);
     this.classes = Uint8Array.from(baseClasses);
     if (this.mode === 'csv' && options.delimiter !== undefined) this.classes[options.delimiter] = DELIM;
     if (this.mode === 'csv' || this.mode === 'json') this.classes[34] = QUOTE;
@@ -224,6 +239,9 @@ export class ByteScanner {
   scan(buf: Buffer, start = 0, end = buf.length): void {
     this.buf = buf;
     this.floor = start;
+    // A piece starts at a line's start: a new cell (a quoted line break carried over is cut there).
+    this.cellStart = start;
+    this.scanEnd = end;
     const classes = this.classes;
     let i = start;
     while (i < end) {
@@ -244,9 +262,16 @@ export class ByteScanner {
         i = this.email(i, end);
         continue;
       }
-      if (k === NL) this.newline();
-      else if (k === DELIM) {
-        if (!this.inQuotes) this.column++;
+      if (k === NL) {
+        if (this.capturing && !this.inQuotes) this.takeCell(i);
+        this.newline();
+        if (!this.inQuotes) this.cellStart = i + 1;
+      } else if (k === DELIM) {
+        if (!this.inQuotes) {
+          if (this.capturing) this.takeCell(i);
+          this.column++;
+          this.cellStart = i + 1;
+        }
       } else if (k === QUOTE) this.inQuotes = !this.inQuotes;
       else if (k === ESCAPE) {
         if (this.inQuotes) i++;
@@ -285,6 +310,7 @@ export class ByteScanner {
   /** Ends the input: the last record need not end with a newline. */
   finish(): void {
     if (this.mode === 'csv' || this.mode === 'lines') {
+      if (this.capturing && !this.inQuotes) this.takeCell(this.scanEnd);
       if (this.lineHasContent || this.recordHasContent) this.newline();
       this.inQuotes = false;
     }
@@ -715,9 +741,24 @@ export class ByteScanner {
     if (this.recordPhones.length > 0) this.recordPhones.length = 0;
   }
 
+  /** Keeps the cell that ends at `end` when its column holds a person's name or address. */
+  private takeCell(end: number): void {
+    const column = this.peopleColumns[this.column];
+    if (!column || end <= this.cellStart) return;
+    const raw = this.buf.subarray(this.cellStart, end);
+    let text = this.encoding === 'utf8' ? raw.toString('utf8') : iconv().decode(raw, this.encoding);
+    text = text.replace(/\r$/, '').trim();
+    if (text.startsWith('"') && text.endsWith('"') && text.length >= 2)
+      text = text.slice(1, -1).replace(/""/g, '"');
+    text = text.trim();
+    if (text !== '') this.recordCells[column] = text;
+  }
+
   private listPeople(): void {
     const values = this.recordValues;
     this.recordValues = {};
+    const cells = this.recordCells;
+    if (this.capturing) this.recordCells = {};
     const strongest = (['pesel', 'idCard', 'email', 'phone'] as const).find(
       (k) => (values[k]?.length ?? 0) > 0,
     );
@@ -726,7 +767,14 @@ export class ByteScanner {
     for (const key of keys) {
       const own: Partial<Record<IdentifierKind, string[]>> = keys.length === 1 ? { ...values } : {};
       own[strongest] = [key];
-      this.tally.addPerson({ key: `${strongest}:${key}`, values: own, files: [this.file] });
+      const person: PersonRow = { key: `${strongest}:${key}`, values: own, files: [this.file] };
+      // A row's name and address belong to its one person; a row of several people names none of them.
+      if (keys.length === 1 && this.capturing) {
+        const { name, address } = nameAndAddress(cells);
+        if (name) person.name = name;
+        if (address) person.address = address;
+      }
+      this.tally.addPerson(person);
     }
   }
 }

@@ -35,14 +35,23 @@ export async function writePersonList(
   people: readonly PersonRow[],
   asOf: string,
 ): Promise<void> {
-  const header = ['klucz', ...columns, 'data_urodzenia', 'dziecko', 'pliki'];
+  // "imię i nazwisko" and "adres", as a list for letters names them: the list feeds the letters (art. 34).
+  const header = ['klucz', ...columns, 'data_urodzenia', 'dziecko', 'imię i nazwisko', 'adres', 'pliki'];
   const lines = [header.join(';')];
   const sorted = [...people].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const person of sorted) {
     const [birth, child] = birthFacts(person.values.pesel?.[0], asOf);
     const values = columns.map((k) => cell((person.values[k] ?? []).join(' ')));
     lines.push(
-      [cell(person.key), ...values, birth, child, cell(person.files.map(fileCell).join(' | '))].join(';'),
+      [
+        cell(person.key),
+        ...values,
+        birth,
+        child,
+        cell(person.name ?? ''),
+        cell(person.address ?? ''),
+        cell(person.files.map(fileCell).join(' | ')),
+      ].join(';'),
     );
   }
   await writeFile(file, `\uFEFF${lines.join('\r\n')}\r\n`, { encoding: 'utf8' });

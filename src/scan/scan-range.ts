@@ -25,6 +25,7 @@ export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => vo
     mode: layout.mode,
     encoding: layout.encoding,
     columns: layout.columns,
+    peopleColumns: layout.peopleColumns,
     countRecords: layout.countRecords,
     file: task.display,
     ...(layout.delimiter === undefined ? {} : { delimiter: layout.delimiter }),

@@ -34,6 +34,9 @@ export type PersonRow = {
   key: string;
   values: Partial<Record<IdentifierKind, string[]>>;
   files: string[];
+  /** Name and postal address from the row the person was found in (columns a list for letters names). */
+  name?: string;
+  address?: string;
 };
 
 /** A tally in a form that crosses thread boundaries (typed arrays are transferred, not copied). */
@@ -151,6 +154,8 @@ export class ScanTally {
       known.values[kind] = list;
     }
     for (const f of row.files) if (!known.files.includes(f)) known.files.push(f);
+    if (!known.name && row.name) known.name = row.name;
+    if (!known.address && row.address) known.address = row.address;
   }
 
   /** The tally's counts, with its key sets moved into the snapshot (the tally is left without keys). */

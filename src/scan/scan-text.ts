@@ -62,6 +62,7 @@ export async function scanText(options: {
     mode: layout.mode,
     encoding,
     columns: layout.columns,
+    peopleColumns: layout.peopleColumns,
     countRecords: layout.countRecords,
     file: options.file,
     ...(layout.delimiter === undefined ? {} : { delimiter: layout.delimiter }),

@@ -1,5 +1,6 @@
 import type { AssessCategory } from '../domain/assess-categories.ts';
 import type { DataCategory } from '../domain/data-categories.ts';
+import { type PeopleColumn, peopleColumnOf } from '../domain/documents/people-columns.ts';
 import { foldText, type ScanMode, type TextEncoding } from './byte-scanner.ts';
 import { type ColumnKind, headerRules } from './header-rules.ts';
 import { iconv } from './iconv.ts';
@@ -13,6 +14,8 @@ export type TextLayout = {
   headerCategories: AssessCategory[];
   /** The categories of UODO's form the header's columns hold (see HeaderRule.form). */
   headerForm: DataCategory[];
+  /** Columns that hold people's names or addresses, by their headers (for the `--list` file; see ByteScanner). */
+  peopleColumns: (PeopleColumn | null)[];
   /** Bytes of the BOM and the header row, which the scan skips. */
   skip: number;
   countRecords: boolean;
@@ -116,6 +119,7 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
     columns: [] as ColumnKind[],
     headerCategories: [] as AssessCategory[],
     headerForm: [] as DataCategory[],
+    peopleColumns: [] as (PeopleColumn | null)[],
     skip: bom,
   };
   if (format === 'json') return { ...base, mode: 'json', countRecords: true };
@@ -133,7 +137,8 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
     encoding === 'utf8'
       ? sample.toString('utf8', first.start, first.end)
       : iconv().decode(sample.subarray(first.start, first.end), encoding);
-  const header = readHeader(splitRow(firstText.replace(/\r?\n$/, ''), String.fromCharCode(delimiter)));
+  const headerCells = splitRow(firstText.replace(/\r?\n$/, ''), String.fromCharCode(delimiter));
+  const header = readHeader(headerCells);
   // The scan starts after the header: past the blank lines before it and its own line breaks inside quotes.
   const skip = header ? first.end : bom;
   return {
@@ -143,6 +148,7 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
     columns: header?.columns ?? [],
     headerCategories: header?.categories ?? [],
     headerForm: header?.form ?? [],
+    peopleColumns: header ? headerCells.map(peopleColumnOf) : [],
     skip,
     countRecords: true,
   };

@@ -15,7 +15,6 @@ import {
   listMailBatches,
   mailBatchCounts,
   mailBatchRecipients,
-  scanPeopleList,
   setMailBatchTotals,
 } from '../db/mail.repository.ts';
 import { PeopleListError } from '../documents/read-people-list.ts';
@@ -26,6 +25,7 @@ import { subjectCommunicationMail } from '../domain/mail-letter.ts';
 import { type MailRecipient, readMailRecipients, type SkippedRow } from '../mail/read-mail-recipients.ts';
 import { viewBreach } from './breach.service.ts';
 import { outboxRow } from './mail-queue.ts';
+import { scanPeople } from './scan.service.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 
 export type CommunicationSource =
@@ -54,17 +54,7 @@ async function recipientsOf(
     bytes = source.bytes;
     label = source.filename;
   } else {
-    const scan = await scanPeopleList(ctx.db, actor.organisationId, breachId, source.scanId);
-    if (!scan) throw new DomainError('not-found');
-    if (!scan.people || (scan.status !== 'done' && scan.status !== 'applied')) {
-      throw new DomainError('validation.invalid', {
-        field: 'scanId',
-        detail: {
-          pl: 'ta analiza nie zakończyła się listą osób',
-          en: 'this analysis did not finish with a people list',
-        },
-      });
-    }
+    const scan = await scanPeople(ctx, actor, breachId, source.scanId);
     bytes = scan.people;
     label =
       lang === 'pl' ? `lista osób z analizy wycieku ${scan.id}` : `people list of leak analysis ${scan.id}`;

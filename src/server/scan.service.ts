@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { appendAudit } from '../db/audit.repository.ts';
 import { lockBreach, updateBreach } from '../db/breach.repository.ts';
+import { scanPeopleList } from '../db/mail.repository.ts';
 import {
   failStaleScans,
   findScan,
@@ -270,6 +271,26 @@ export async function scanServerPath(
     { label: inside || '.', cwd: realRoot, paths: [real || '.'], cleanup: null },
     lang,
   );
+}
+
+/**
+ * The people list a finished analysis kept (identifiers, and names and addresses from tables), for the e-mails and
+ * letters to them (art. 34 RODO); an error naming the scan when it has none (not finished, or erased after
+ * SCAN_PEOPLE_RETENTION_DAYS).
+ */
+export async function scanPeople(ctx: ServiceContext, actor: Actor, breachId: string, scanId: string) {
+  const scan = await scanPeopleList(ctx.db, actor.organisationId, breachId, scanId);
+  if (!scan) throw new DomainError('not-found');
+  if (!scan.people || (scan.status !== 'done' && scan.status !== 'applied')) {
+    throw new DomainError('validation.invalid', {
+      field: 'scanId',
+      detail: {
+        pl: 'ta analiza nie zakończyła się listą osób',
+        en: 'this analysis did not finish with a people list',
+      },
+    });
+  }
+  return { id: scan.id, people: scan.people };
 }
 
 export async function scansOf(ctx: ServiceContext, actor: Actor, breachId: string) {

@@ -10,6 +10,7 @@ import {
   stopScans,
   uploadFileName,
 } from '../../src/server/scan.service.ts';
+import { pdfText } from '../documents/extract-text.ts';
 import { type Harness, startHarness } from '../support/app-harness.ts';
 import { buildConfirmedBreach } from '../support/breach-factory.ts';
 
@@ -123,6 +124,47 @@ describe('a leak analysis fills the breach (issue 6 "in the product")', () => {
       .executeTakeFirstOrThrow();
     expect(purged.people).toBeNull();
     expect(purged.result).not.toBeNull();
+  });
+
+  it('the people a scan finds with a name and an address in a table get letters (art. 34), the others do not', async () => {
+    const story = await buildConfirmedBreach(h);
+    const rows = [
+      'Imię;Nazwisko;PESEL;Ulica;Kod pocztowy;Miejscowość',
+      `Jan;Kowalski;${pesel('8001011234')};ul. Zielona 1;15-001;Białystok`,
+      `"Anna Maria";Wiśniewska;${pesel('1521023456')};"ul. Długa 5, m. 3";00-950;Warszawa`,
+      `Ela;Nowak;${pesel('1923037890')};;;`,
+    ];
+    const started = await story.client.request<{ id: string }>(
+      'POST',
+      `${story.url}/scans`,
+      Buffer.from(`${rows.join('\r\n')}\r\n`),
+      { 'content-type': 'text/csv', 'x-filename': 'uczniowie.csv' },
+    );
+    await runningScans();
+    const letters = await story.client.request<Buffer>(
+      'GET',
+      `${story.url}/scans/${started.body.id}/letters?format=pdf`,
+    );
+    expect(letters.status).toBe(200);
+    const { pages, text } = await pdfText(letters.body);
+    expect(pages).toHaveLength(2);
+    expect(text).toContain('Jan Kowalski');
+    expect(text).toContain('00-950 Warszawa');
+    expect(text).not.toContain('Nowak');
+
+    // A scan of prose: people by identifiers only, nobody to address a letter to.
+    const prose = await story.client.request<{ id: string }>(
+      'POST',
+      `${story.url}/scans`,
+      Buffer.from(`Notatka: PESEL ${pesel('8001011234')}\n`),
+      { 'content-type': 'text/plain', 'x-filename': 'notatka.txt' },
+    );
+    await runningScans();
+    const none = await story.client.request('GET', `${story.url}/scans/${prose.body.id}/letters`);
+    expect(none.status).toBe(400);
+    expect(JSON.stringify(none.body)).toContain(
+      'Analiza nie znalazła nikogo z imieniem, nazwiskiem i adresem',
+    );
   });
 
   it('a folder on the server is refused unless SCAN_ROOT allows it, and never outside it', async () => {

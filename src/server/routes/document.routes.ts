@@ -14,6 +14,7 @@ import { notificationPhases } from '../../domain/supervisory-notification.ts';
 import { registerFilterOf, registerQuerySchema } from '../breach.schemas.ts';
 import { registerPage, viewBreach } from '../breach.service.ts';
 import { defineRoute, type RouteContext } from '../http-route.ts';
+import { scanPeople } from '../scan.service.ts';
 import { fileNameHeader } from './file-name-header.ts';
 import { orgParams } from './organisation.routes.ts';
 
@@ -106,6 +107,44 @@ export const documentRoutes = [
       } catch (error) {
         if (error instanceof PeopleListError) {
           throw new DomainError('validation.invalid', { field: filename, detail: error.message });
+        }
+        throw error;
+      }
+      const breach = (await viewBreach(services, actor, params.breachId)) as BreachCase;
+      return send(
+        context,
+        {
+          kind: 'subject-letter',
+          format: query.format as DocumentFormat,
+          cases: [breach],
+          lang,
+          generatedAt: services.now(),
+          version: query.version,
+          recipients,
+        },
+        `${safe(breach.reference)}-zawiadomienia.${query.format}`,
+      );
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/orgs/:orgId/breaches/:breachId/scans/:scanId/letters',
+    summary:
+      'Personalised letters to data subjects (one per page) to the people a leak analysis found with a name and an address in the tables it read',
+    tag: 'documents',
+    access: { anyOf: ['communication.update'] },
+    params: orgParams.extend({ breachId: z.uuid(), scanId: z.uuid() }),
+    query: documentQuery,
+    handler: async (context) => {
+      const { services, actor, params, query, lang } = context;
+      const scan = await scanPeople(services, actor, params.breachId, params.scanId);
+      const { PeopleListError, recipientsFromScanList } = await import('../../documents/read-people-list.ts');
+      let recipients: ReturnType<typeof recipientsFromScanList>['recipients'];
+      try {
+        recipients = recipientsFromScanList(scan.people, lang).recipients;
+      } catch (error) {
+        if (error instanceof PeopleListError) {
+          throw new DomainError('validation.invalid', { field: 'scanId', detail: error.message });
         }
         throw error;
       }

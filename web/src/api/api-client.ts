@@ -145,6 +145,9 @@ export const api = {
   delete: <T>(path: string) => send<T>('DELETE', path, {}, false),
   upload: <T>(path: string, file: File) =>
     send<T>('POST', path, { raw: file, headers: fileHeaders(file) }, false),
+  /** Receives a document the server generates (the browser saves it with saveFile). */
+  getFile: (path: string, query?: Query) =>
+    send<DownloadedFile>('GET', path, { file: true, ...(query ? { query } : {}) }, false),
   /** Sends a file and receives the document generated from it. */
   uploadForFile: (path: string, file: File, query?: Query) =>
     send<DownloadedFile>(

@@ -561,6 +561,10 @@ const pl = {
     'Wgraj listę osób (CSV lub XLSX z kolumnami imię i nazwisko, adres…) — powstanie plik z jednym zawiadomieniem na stronę. Lista nie jest zapisywana.',
   'documents.peopleList': 'Lista osób (CSV lub XLSX)',
   'documents.makeLetters': 'Utwórz zawiadomienia {format}',
+  'documents.lettersScan': 'Albo: osoby z analizy wycieku',
+  'documents.lettersScanHint':
+    'Zawiadomienia do osób, które analiza znalazła z imieniem, nazwiskiem i adresem (z kolumn analizowanych tabel); pozostałe osoby trzeba zawiadomić inaczej.',
+  'documents.makeLettersFromScan': 'Utwórz zawiadomienia {format} z analizy',
   'documents.ready': 'Plik „{name}” jest gotowy.',
   'documents.printable': 'do druku',
   'register.printView': 'Widok do druku (HTML)',
@@ -1278,6 +1282,10 @@ const en: Record<MessageKey, string> = {
     'Upload a people list (CSV or XLSX with columns such as name and address): you get one file with one letter per page. The list is not stored.',
   'documents.peopleList': 'People list (CSV or XLSX)',
   'documents.makeLetters': 'Make letters {format}',
+  'documents.lettersScan': 'Or: people of a leak analysis',
+  'documents.lettersScanHint':
+    'Letters to the people the analysis found with a name and an address (from columns of the tables it read); the others must be told another way.',
+  'documents.makeLettersFromScan': 'Make letters {format} from the analysis',
   'documents.ready': 'The file "{name}" is ready.',
   'documents.printable': 'printable',
   'register.printView': 'Print view (HTML)',
