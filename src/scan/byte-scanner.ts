@@ -221,7 +221,10 @@ export class ByteScanner {
     this.file = options.file;
     this.listing = options.tally.people !== null;
     this.peopleColumns = options.peopleColumns ?? [];
-    this.capturing = this.listing && this.mode === 'csv' && this.peopleColumns.some((c) => c !== null);
+    // A spreadsheet's rows hand their name and address cells over themselves (personCell).
+    this.capturing =
+      this.listing &&
+      (this.mode === 'cells' || (this.mode === 'csv' && this.peopleColumns.some((c) => c !== null)));
     this.classes = Uint8Array.from(baseClasses);
     if (this.mode === 'csv' && options.delimiter !== undefined) this.classes[options.delimiter] = DELIM;
     if (this.mode === 'csv' || this.mode === 'json') this.classes[34] = QUOTE;
@@ -298,6 +301,12 @@ export class ByteScanner {
     this.scan(buf, 0, buf.length);
     this.cellColumn = null;
     if (text.trim() !== '') this.recordHasContent = true;
+  }
+
+  /** A spreadsheet cell of a column that holds a person's name or address (mode `cells`, with --list). */
+  personCell(column: PeopleColumn, text: string): void {
+    const value = text.trim();
+    if (this.capturing && value !== '') this.recordCells[column] = value;
   }
 
   /** Ends a row of a spreadsheet (mode `cells`); empty rows are no records. */

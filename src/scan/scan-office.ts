@@ -1,3 +1,4 @@
+import { type PeopleColumn, peopleColumnOf } from '../domain/documents/people-columns.ts';
 import { ByteScanner } from './byte-scanner.ts';
 import type { ColumnKind } from './header-rules.ts';
 import type { OpenedZip, ZipMember } from './open-zip.ts';
@@ -26,6 +27,7 @@ function numberText(value: string): string {
 class SheetRows {
   private readonly scanner: ByteScanner;
   private columns: ColumnKind[] = [];
+  private peopleColumns: (PeopleColumn | null)[] = [];
   private headerSeen = false;
 
   constructor(
@@ -40,14 +42,20 @@ class SheetRows {
     if (!this.headerSeen) {
       this.headerSeen = true;
       const width = Math.max(...cells.keys()) + 1;
-      const header = readHeader(Array.from({ length: width }, (_, k) => cells.get(k) ?? ''));
+      const names = Array.from({ length: width }, (_, k) => cells.get(k) ?? '');
+      const header = readHeader(names);
       if (header) {
         this.columns = header.columns;
+        if (this.tally.people) this.peopleColumns = names.map(peopleColumnOf);
         this.tally.addHeader(header);
         return;
       }
     }
-    for (const [col, value] of cells) this.scanner.cell(value, this.columns[col] ?? null);
+    for (const [col, value] of cells) {
+      this.scanner.cell(value, this.columns[col] ?? null);
+      const person = this.peopleColumns[col];
+      if (person) this.scanner.personCell(person, value);
+    }
     this.scanner.endRow();
   }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanFindings } from '../../src/domain/scan-findings.ts';
@@ -363,6 +364,41 @@ describe('incydent scan (CLI)', () => {
         ['pusta-linia.csv', 2, 2],
       ]);
       expect(out.totals.formCategories).toContain('names');
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('gives each person of a table the name and address of their row in --list (CSV and XLSX)', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-names-'));
+    try {
+      writeFileSync(
+        path.join(base, 'uczniowie.csv'),
+        `Imię;Nazwisko;PESEL;Ulica;Kod pocztowy;Miejscowość\r\nJan;Kowalski;${ids.adult};"ul. Długa 5, m. 3";00-950;Warszawa\r\n`,
+      );
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Lista');
+      sheet.addRow(['Imię i nazwisko', 'PESEL', 'Adres']);
+      sheet.addRow(['Ola Nowak', ids.child, 'ul. Zielona 1, 15-001 Białystok']);
+      sheet.addRow(['', ids.teen, '']);
+      await book.xlsx.writeFile(path.join(base, 'lista.xlsx'));
+      const listFile = path.join(base, 'osoby.csv');
+      const run = await runMain(['scan', base, '--as-of', '2026-11-22', '--list', listFile]);
+      expect(run.code).toBe(0);
+      const rows = readFileSync(listFile, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      const header = rows[0]!.split(';');
+      const of = (pesel: string) => {
+        const cells = rows
+          .find((r) => r.startsWith(`pesel:${pesel};`))!
+          .split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+        return [cells[header.indexOf('imię i nazwisko')], cells[header.indexOf('adres')]];
+      };
+      expect(of(ids.adult)).toEqual(['Jan Kowalski', 'ul. Długa 5, m. 3, 00-950 Warszawa']);
+      expect(of(ids.child)).toEqual(['Ola Nowak', 'ul. Zielona 1, 15-001 Białystok']);
+      expect(of(ids.teen)).toEqual(['', '']);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
