@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
 import { ValidationError } from '../domain/validation.ts';
 import { type SessionUser, sessionOf } from './auth.service.ts';
-import type { AppConfig } from './config.ts';
+import { type AppConfig, attachmentTooLarge } from './config.ts';
 import { type AnyRoute, langOf, openApiDocument, registerRoute } from './http-route.ts';
 import { RegisterPageCache } from './register-page-cache.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -99,9 +99,7 @@ export async function buildApp(options: {
     let domainError: DomainError;
     if (error instanceof DomainError) domainError = error;
     else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      domainError = new DomainError('payload.too-large', {
-        limit: `${Math.round(config.maxAttachmentBytes / 1048576)} MB`,
-      });
+      domainError = attachmentTooLarge(config);
     } else if (
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
       error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||

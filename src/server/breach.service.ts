@@ -54,6 +54,7 @@ import type {
   transitionSchema,
 } from './breach.schemas.ts';
 import { mergedBreachFields } from './breach.schemas.ts';
+import { attachmentTooLarge } from './config.ts';
 import { JsonText } from './json-text.ts';
 import { queueBreachConfirmedMail, queueNewReportMail } from './mail-queue.ts';
 import { type LoadedRegisterPage, registerPageKey } from './register-page-cache.ts';
@@ -182,9 +183,7 @@ export async function reportPublicly(
   const attachments = input.attachments.map((a) => {
     const content = Buffer.from(a.dataBase64, 'base64');
     if (content.length > ctx.config.maxAttachmentBytes) {
-      throw new DomainError('payload.too-large', {
-        limit: `${Math.round(ctx.config.maxAttachmentBytes / 1048576)} MB`,
-      });
+      throw attachmentTooLarge(ctx.config);
     }
     return { ...a, content };
   });
@@ -658,9 +657,7 @@ export async function addAttachment(
   file: { filename: string; contentType: string; content: Buffer },
 ) {
   if (file.content.length > ctx.config.maxAttachmentBytes) {
-    throw new DomainError('payload.too-large', {
-      limit: `${Math.round(ctx.config.maxAttachmentBytes / 1048576)} MB`,
-    });
+    throw attachmentTooLarge(ctx.config);
   }
   return ctx.db.transaction().execute(async (trx) => {
     await visibleBreach(trx, actor, breachId, true);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DomainError } from '../domain/errors.ts';
 
 /**
  * Configuration from the environment; every variable is in the README's table. Defaults make
@@ -107,4 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailRatePerMinute: number(env, 'MAIL_RATE_PER_MINUTE', 60),
     registerCacheRows: number(env, 'REGISTER_CACHE_ROWS', 10_000),
   };
+}
+
+/** The error for a file (or files sent together) over MAX_ATTACHMENT_MB, naming the limit. */
+export function attachmentTooLarge(config: Pick<AppConfig, 'maxAttachmentBytes'>): DomainError {
+  return new DomainError('payload.too-large', {
+    limit: `${Math.round(config.maxAttachmentBytes / 1048576)} MB`,
+  });
 }

@@ -195,21 +195,34 @@ export function uploadFileName(raw: string): string {
   return name;
 }
 
-/** Scans an uploaded file (a ZIP is opened, recursively). */
+/**
+ * Scans uploaded files as one analysis (a ZIP is opened, recursively): the files a DPO chose together are one set of
+ * leaked data, counted together (a person in two of them is one person).
+ */
 export async function scanUpload(
   ctx: ServiceContext,
   actor: Actor,
   breachId: string,
-  file: { filename: string; content: Buffer },
+  files: readonly { filename: string; content: Buffer }[],
   lang: Lang,
 ) {
   const dir = await mkdtemp(folderOfThisProcess());
-  const name = uploadFileName(file.filename);
   try {
-    await writeFile(join(dir, name), file.content);
-    return await start(ctx, actor, breachId, { label: name, cwd: dir, paths: [name], cleanup: dir }, lang);
+    // Distinct names: two files named alike (from different folders) are both kept, the second as "name (2).ext".
+    const names: string[] = [];
+    for (const file of files) {
+      const wanted = uploadFileName(file.filename);
+      let name = wanted;
+      for (let n = 2; names.includes(name); n++)
+        name = wanted.replace(/(\.[^.]*)?$/, (ext) => ` (${n})${ext}`);
+      names.push(name);
+      await writeFile(join(dir, name), file.content);
+    }
+    const label =
+      names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} (+${names.length - 2})`;
+    return await start(ctx, actor, breachId, { label, cwd: dir, paths: names, cleanup: dir }, lang);
   } catch (error) {
-    // Not started (the breach is gone, say): the file is not kept.
+    // Not started (the breach is gone, say): the files are not kept.
     await rm(dir, { recursive: true, force: true });
     throw error;
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
+import { pdfText } from '../documents/extract-text.ts';
 
 /**
  * The whole path of issue 4 in a real Chromium, as a new user would walk it: first setup, the organisation's
@@ -259,10 +260,10 @@ describe('the web app, end to end in Chromium', () => {
     await page.locator('.tabs').getByRole('link', { name: 'Analiza wycieku' }).click();
     await page.getByRole('heading', { name: 'Analiza wycieku', level: 2 }).waitFor();
     const leakedRows = [
-      'imię;nazwisko;pesel;email;kod pocztowy',
-      `Jan;Kowalski;${pesel('8001011234')};jan@example.pl;15-001`,
-      `Ola;Nowak;${pesel('1521023456')};ola@example.pl;15-002`,
-      `Ela;Wiśniewska;${pesel('1923037890')};ela@example.pl;15-003`,
+      'imię;nazwisko;pesel;email;ulica;kod pocztowy;miejscowość',
+      `Jan;Kowalski;${pesel('8001011234')};jan@example.pl;ul. Polna 1;15-001;Białystok`,
+      `Ola;Nowak;${pesel('1521023456')};ola@example.pl;ul. Leśna 2;15-002;Białystok`,
+      `Ela;Wiśniewska;${pesel('1923037890')};ela@example.pl;ul. Wiejska 3;15-003;Białystok`,
     ];
     await page.getByLabel('Pliki do analizy').setInputFiles({
       name: 'lista klientów.csv',
@@ -443,6 +444,13 @@ describe('the web app, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Utwórz zawiadomienia PDF' }).click();
     expect((await letters).suggestedFilename()).toMatch(/zawiadomienia\.pdf$/);
     await page.getByText(/jest gotowy/).waitFor();
+    // Letters to the people of the leak analysis, from the names and addresses of the leaked table's rows.
+    await page.getByLabel('Albo: osoby z analizy wycieku').selectOption({ index: 1 });
+    const scanLetters = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Utwórz z analizy zawiadomienia PDF' }).click();
+    const scanPdf = await pdfText(readFileSync((await (await scanLetters).path())!));
+    for (const name of ['Jan Kowalski', 'Ola Nowak', 'Ela Wiśniewska']) expect(scanPdf.text).toContain(name);
+    expect(scanPdf.text).toContain('ul. Leśna 2');
 
     // E-mail to the people: the test server has no SMTP, so the section says so and nothing can be sent.
     const mail = page.locator('section', {

@@ -167,6 +167,50 @@ describe('a leak analysis fills the breach (issue 6 "in the product")', () => {
     );
   });
 
+  it('files chosen together are one analysis: a person in two of them is one person; alike names are both kept', async () => {
+    const story = await buildConfirmedBreach(h);
+    const form = new FormData();
+    const shared = pesel('8001011234');
+    form.append('file', new Blob([`pesel\n${shared}\n${pesel('1521023456')}\n`]), 'klasa 1a/lista.csv');
+    form.append('file', new Blob([`pesel\n${shared}\n`]), 'klasa 1b/lista.csv');
+    form.append('file', new Blob([`Notatka o ${pesel('1923037890')}\n`]), 'notatka.txt');
+    const encoded = new Response(form);
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const started = await story.client.request<{ id: string; source: string }>(
+      'POST',
+      `${story.url}/scans`,
+      body,
+      {
+        'content-type': encoded.headers.get('content-type')!,
+      },
+    );
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    expect(started.body.source).toBe('lista.csv, lista (2).csv, notatka.txt');
+    await runningScans();
+    const done = await story.client.request<{
+      status: string;
+      result: {
+        files: { path: string }[];
+        totals: { subjectsApprox: number; identifiers: { pesel: { valid: number } } };
+      };
+    }>('GET', `${story.url}/scans/${started.body.id}`);
+    expect(done.body.status).toBe('done');
+    expect(done.body.result.files.map((f) => f.path)).toEqual(['lista.csv', 'lista (2).csv', 'notatka.txt']);
+    expect(done.body.result.totals.identifiers.pesel.valid).toBe(4);
+    expect(done.body.result.totals.subjectsApprox).toBe(3);
+
+    const empty = new Response(new FormData());
+    const none = await story.client.request(
+      'POST',
+      `${story.url}/scans`,
+      Buffer.from(await empty.arrayBuffer()),
+      {
+        'content-type': empty.headers.get('content-type')!,
+      },
+    );
+    expect(none.status).toBe(400);
+  });
+
   it('a folder on the server is refused unless SCAN_ROOT allows it, and never outside it', async () => {
     const story = await buildConfirmedBreach(h);
     const off = await story.client.request('POST', `${story.url}/scans/server-path`, { path: '/etc' });

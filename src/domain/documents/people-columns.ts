@@ -55,7 +55,8 @@ export function nameAndAddress(cells: Partial<Record<PeopleColumn, string>>): {
   const clean = (v: string | undefined) => (v ?? '').replace(/\s+/g, ' ').trim();
   const name =
     clean(cells.fullName) || [clean(cells.firstName), clean(cells.lastName)].filter(Boolean).join(' ');
+  // A postal code or a town alone is no address to send a letter to: the street (or the whole address) must be there.
+  const street = clean(cells.address) || clean(cells.street);
   const cityLine = [clean(cells.postalCode), clean(cells.city)].filter(Boolean).join(' ');
-  const address = [clean(cells.address) || clean(cells.street), cityLine].filter(Boolean).join(', ');
-  return { name, address };
+  return { name, address: street ? [street, cityLine].filter(Boolean).join(', ') : '' };
 }

@@ -1,9 +1,40 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
+import { attachmentTooLarge } from '../config.ts';
 import { defineRoute } from '../http-route.ts';
 import { applyScan, scanOf, scanServerPath, scansOf, scanUpload } from '../scan.service.ts';
 import { fileNameHeader } from './file-name-header.ts';
 import { orgParams } from './organisation.routes.ts';
+
+const maxFiles = 500;
+
+/** The files of a multipart/form-data body (fields named "file"), parsed by the platform's own Response. */
+async function formFiles(body: Buffer, type: string): Promise<{ filename: string; content: Buffer }[]> {
+  const refuse = (pl: string, en: string) =>
+    new DomainError('validation.invalid', { field: 'file', detail: { pl, en } });
+  let form: FormData;
+  try {
+    form = await new Response(new Blob([new Uint8Array(body)]), {
+      headers: { 'content-type': type },
+    }).formData();
+  } catch {
+    throw refuse(
+      'nieczytelne dane formularza (multipart/form-data)',
+      'unreadable form data (multipart/form-data)',
+    );
+  }
+  const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
+  if (files.length === 0) throw refuse('wybierz co najmniej jeden plik', 'choose at least one file');
+  if (files.length > maxFiles) {
+    throw refuse(
+      `najwyżej ${maxFiles} plików naraz; więcej spakuj do archiwum ZIP`,
+      `at most ${maxFiles} files at once; pack more into a ZIP archive`,
+    );
+  }
+  return Promise.all(
+    files.map(async (f) => ({ filename: f.name, content: Buffer.from(await f.arrayBuffer()) })),
+  );
+}
 
 const breachParams = orgParams.extend({ breachId: z.uuid() });
 const base = '/api/orgs/:orgId/breaches/:breachId/scans';
@@ -13,21 +44,28 @@ export const scanRoutes = [
     method: 'POST',
     url: base,
     summary:
-      'Analyse a leaked file or archive (raw body, name in x-filename): counts people, records and kinds of data',
+      'Analyse leaked files as one analysis: one file as the raw body (its name in x-filename), or several as multipart/form-data fields named "file"; counts people, records and kinds of data',
     tag: 'scans',
     access: { anyOf: ['breach.update'] },
     params: breachParams,
     rawBody: true,
     successStatus: 202,
     handler: async ({ services, actor, params, body, request, lang }) => {
-      const filename = fileNameHeader(request, null);
       if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new DomainError('validation.invalid', {
           field: '(body)',
           detail: { pl: 'pusty plik', en: 'empty file' },
         });
       }
-      return scanUpload(services, actor, params.breachId, { filename, content: body }, lang);
+      const type = String(request.headers['content-type'] ?? '');
+      const files = type.startsWith('multipart/form-data')
+        ? await formFiles(body, type)
+        : [{ filename: fileNameHeader(request, null), content: body }];
+      const total = files.reduce((sum, f) => sum + f.content.length, 0);
+      if (total > services.config.maxAttachmentBytes) {
+        throw attachmentTooLarge(services.config);
+      }
+      return scanUpload(services, actor, params.breachId, files, lang);
     },
   }),
   defineRoute({

@@ -62,7 +62,8 @@ async function send<T>(
   options: {
     query?: Query;
     body?: unknown;
-    raw?: Blob;
+    /** A file as the body, or a form of files (multipart: the browser sets its content type). */
+    raw?: Blob | FormData;
     headers?: Record<string, string>;
     /** Answer as a file (a generated document) instead of JSON. */
     file?: boolean;
@@ -145,6 +146,12 @@ export const api = {
   delete: <T>(path: string) => send<T>('DELETE', path, {}, false),
   upload: <T>(path: string, file: File) =>
     send<T>('POST', path, { raw: file, headers: fileHeaders(file) }, false),
+  /** Sends several files as one multipart form, each in a field named "file". */
+  uploadFiles: <T>(path: string, files: readonly File[]) => {
+    const form = new FormData();
+    for (const file of files) form.append('file', file, file.name);
+    return send<T>('POST', path, { raw: form }, false);
+  },
   /** Receives a document the server generates (the browser saves it with saveFile). */
   getFile: (path: string, query?: Query) =>
     send<DownloadedFile>('GET', path, { file: true, ...(query ? { query } : {}) }, false),

@@ -429,7 +429,8 @@ const pl = {
   'scan.intro':
     'Wgraj pliki, które wyciekły (także archiwum ZIP), albo wskaż folder na serwerze dla dużego nośnika. Analiza działa w tle i liczy osoby, wpisy i rodzaje danych; pliki są usuwane po analizie, zostają tylko liczby — nigdy numery ani adresy.',
   'scan.upload': 'Pliki do analizy',
-  'scan.uploadHint': 'CSV, XLSX, DOCX, ODS, PDF, TXT, JSON, XML, EML lub archiwum ZIP.',
+  'scan.uploadHint':
+    'CSV, XLSX, DOCX, ODS, PDF, TXT, JSON, XML, EML lub archiwum ZIP. Pliki wybrane razem są jedną analizą (osoba z dwóch plików liczy się raz); razem do limitu plików serwera (domyślnie 25 MB); większy nośnik wskaż jako folder na serwerze.',
   'scan.serverPathTitle': 'Duży nośnik: folder na serwerze',
   'scan.serverPath': 'Ścieżka folderu',
   'scan.serverPathHint':
@@ -564,7 +565,7 @@ const pl = {
   'documents.lettersScan': 'Albo: osoby z analizy wycieku',
   'documents.lettersScanHint':
     'Zawiadomienia do osób, które analiza znalazła z imieniem, nazwiskiem i adresem (z kolumn analizowanych tabel); pozostałe osoby trzeba zawiadomić inaczej.',
-  'documents.makeLettersFromScan': 'Utwórz zawiadomienia {format} z analizy',
+  'documents.makeLettersFromScan': 'Utwórz z analizy zawiadomienia {format}',
   'documents.ready': 'Plik „{name}” jest gotowy.',
   'documents.printable': 'do druku',
   'register.printView': 'Widok do druku (HTML)',
@@ -1149,7 +1150,8 @@ const en: Record<MessageKey, string> = {
   'scan.intro':
     'Upload the leaked files (a ZIP archive too), or name a folder on the server for a large carrier. The analysis runs in the background and counts people, records and kinds of data; the files are removed afterwards and only counts are kept, never numbers or addresses.',
   'scan.upload': 'Files to analyse',
-  'scan.uploadHint': 'CSV, XLSX, DOCX, ODS, PDF, TXT, JSON, XML, EML or a ZIP archive.',
+  'scan.uploadHint':
+    'CSV, XLSX, DOCX, ODS, PDF, TXT, JSON, XML, EML or a ZIP archive. Files chosen together are one analysis (a person in two of them counts once); up to the server file limit in all (25 MB unless set otherwise); name a larger carrier as a folder on the server.',
   'scan.serverPathTitle': 'Large carrier: a folder on the server',
   'scan.serverPath': 'Folder path',
   'scan.serverPathHint':
@@ -1285,7 +1287,7 @@ const en: Record<MessageKey, string> = {
   'documents.lettersScan': 'Or: people of a leak analysis',
   'documents.lettersScanHint':
     'Letters to the people the analysis found with a name and an address (from columns of the tables it read); the others must be told another way.',
-  'documents.makeLettersFromScan': 'Make letters {format} from the analysis',
+  'documents.makeLettersFromScan': 'Letters {format} from the analysis',
   'documents.ready': 'The file "{name}" is ready.',
   'documents.printable': 'printable',
   'register.printView': 'Print view (HTML)',

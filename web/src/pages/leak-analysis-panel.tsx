@@ -372,11 +372,11 @@ export function LeakAnalysisPanel(props: BreachPanelProps) {
       setBusy(false);
     }
   };
+  // The files chosen together are one analysis: a person in two of them is one person.
   const upload = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    for (const file of Array.from(files)) {
-      if (!(await started(() => api.upload<ScanView>(`${props.base}/scans`, file)))) break;
-    }
+    const chosen = Array.from(files);
+    await started(() => api.uploadFiles<ScanView>(`${props.base}/scans`, chosen));
     setFileKey((k) => k + 1);
   };
   const scanPath = async (event: FormEvent) => {
