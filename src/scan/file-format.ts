@@ -57,7 +57,7 @@ export function fileFormat(name: string, head: Uint8Array): FileFormat {
   let control = 0;
   for (let k = 0; k < Math.min(head.length, 4096); k++) {
     const c = head[k]!;
-    if (c === 0 || (c < 9 && c !== 0)) control++;
+    if (c < 9 || (c > 13 && c < 27) || c === 127) control++;
   }
   return head.length > 0 && control === 0 ? 'text' : 'unknown';
 }

@@ -40,6 +40,8 @@ export async function listFiles(
     const info = await stat(p).catch(() => null);
     if (!info) throw missing(p);
     if (info.isDirectory()) await walk(p);
+    // A pipe, socket or device named would be read for ever, or block: listed as unreadable instead.
+    else if (!info.isFile()) out.push({ path: p, display: p, size: 0, unreadable: true });
     else out.push({ path: p, display: p, size: info.size });
   }
   return out;

@@ -42,5 +42,9 @@ export async function scanEml(options: {
   const body = mail.text ?? (typeof mail.html === 'string' ? mail.html.replace(/<[^>]*>/g, ' ') : '');
   feed.write(body);
   feed.end();
-  return mail.attachments.map((a, k) => ({ name: a.filename ?? `attachment-${k + 1}`, content: a.content }));
+  // A message forwarded as an attachment (message/rfc822, usually nameless) is read as the e-mail it is.
+  return mail.attachments.map((a, k) => ({
+    name: a.filename ?? `attachment-${k + 1}${a.contentType === 'message/rfc822' ? '.eml' : ''}`,
+    content: a.content,
+  }));
 }

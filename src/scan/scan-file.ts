@@ -63,12 +63,13 @@ export type FileSource = { display: string; size: number; onDisk: boolean } & (
 const textFormats = new Set<FileFormat>(['csv', 'tsv', 'text', 'log', 'json', 'jsonl']);
 
 async function headOf(source: FileSource): Promise<Buffer> {
-  if ('buffer' in source) return source.buffer.subarray(0, 8);
+  if ('buffer' in source) return source.buffer.subarray(0, 4096);
   if ('path' in source) {
     const handle = await openFile(source.path, 'r');
     try {
-      const head = Buffer.alloc(8);
-      const { bytesRead } = await handle.read(head, 0, 8, 0);
+      // Enough for fileFormat to tell text from binary in a file of no known extension.
+      const head = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(head, 0, 4096, 0);
       return head.subarray(0, bytesRead);
     } finally {
       await handle.close();

@@ -29,6 +29,7 @@ class SheetRows {
   private columns: ColumnKind[] = [];
   private peopleColumns: (PeopleColumn | null)[] = [];
   private headerSeen = false;
+  private header: ReturnType<typeof readHeader> = null;
 
   constructor(
     private readonly tally: ScanTally,
@@ -47,9 +48,14 @@ class SheetRows {
       if (header) {
         this.columns = header.columns;
         if (this.tally.people) this.peopleColumns = names.map(peopleColumnOf);
-        this.tally.addHeader(header);
+        this.header = header;
         return;
       }
+    }
+    // A header's columns say what the rows hold: told once the sheet has a row.
+    if (this.header) {
+      this.tally.addHeader(this.header);
+      this.header = null;
     }
     for (const [col, value] of cells) {
       this.scanner.cell(value, this.columns[col] ?? null);

@@ -316,7 +316,8 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     }
     // The distinct keys are counted now, some of the sets on a worker with nothing left to scan.
     await fileTally.count((sets) => pool.countElsewhere(sets));
-    fileTally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
+    if (fileTally.records > 0)
+      fileTally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
     results[index]!.push({
       path: file.display,
       format,

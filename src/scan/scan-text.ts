@@ -56,7 +56,7 @@ export async function scanText(options: {
   }
   const encoding = detected === 'utf16le' || detected === 'utf16be' ? 'utf8' : detected;
   const layout = detectTextLayout(sample, options.format, encoding);
-  options.tally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
+  const recordsBefore = options.tally.records;
   const scanner = createTextScanner({
     tally: options.tally,
     mode: layout.mode,
@@ -79,5 +79,9 @@ export async function scanText(options: {
     }
   })();
   await scanChunks(skipped, scanner, options.onBytes);
+  // A header's columns say what the rows hold: a table of no rows holds none of it.
+  if (options.tally.records > recordsBefore) {
+    options.tally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
+  }
   return layout;
 }

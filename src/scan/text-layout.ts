@@ -125,13 +125,17 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
   if (format === 'json') return { ...base, mode: 'json', countRecords: true };
   if (format === 'jsonl') return { ...base, mode: 'lines', countRecords: true };
   if (format === 'log') return { ...base, mode: 'lines', countRecords: false };
-  if (format === 'text') return { ...base, mode: 'text', countRecords: false };
   const text =
     encoding === 'utf8' ? sample.toString('utf8', bom) : iconv().decode(sample.subarray(bom), encoding);
   const lines = text.split(/\r?\n/).slice(0, 50);
   if (lines.length > 1 && !/\r?\n$/.test(text)) lines.pop(); // the sample may end inside a line
   const nonEmpty = lines.filter((l) => l.trim() !== '');
-  const delimiter = format === 'tsv' ? 9 : (sniffDelimiter(nonEmpty) ?? 59);
+  // Plain text is a table when it is laid out as one with a header, as Excel's "Unicode text" (.txt, tabs) is.
+  const tabular =
+    format !== 'text' ||
+    (sniffDelimiter(nonEmpty) === 9 && readHeader(splitRow(nonEmpty[0] ?? '', '\t')) !== null);
+  if (!tabular) return { ...base, mode: 'text', countRecords: false };
+  const delimiter = format === 'tsv' || format === 'text' ? 9 : (sniffDelimiter(nonEmpty) ?? 59);
   const first = firstRecord(sample, bom);
   const firstText =
     encoding === 'utf8'

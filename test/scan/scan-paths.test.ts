@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanFindings } from '../../src/domain/scan-findings.ts';
 import { detectEncoding } from '../../src/scan/detect-encoding.ts';
@@ -399,6 +400,65 @@ describe('incydent scan (CLI)', () => {
       expect(of(ids.adult)).toEqual(['Jan Kowalski', 'ul. Długa 5, m. 3, 00-950 Warszawa']);
       expect(of(ids.child)).toEqual(['Ola Nowak', 'ul. Zielona 1, 15-001 Białystok']);
       expect(of(ids.teen)).toEqual(['', '']);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a forwarded message, Excel "Unicode text" as a table; a pipe, a header alone and binary bytes give nothing', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-odd-'));
+    try {
+      const inner = await new MailComposer({
+        from: 'a@example.pl',
+        to: 'b@example.pl',
+        subject: 'lista',
+        text: 'w załączniku',
+        attachments: [{ filename: 'l.csv', content: `pesel\n${ids.adult}\n${ids.child}\n` }],
+      })
+        .compile()
+        .build();
+      const outer = await new MailComposer({
+        from: 'c@example.pl',
+        to: 'd@example.pl',
+        subject: 'Fwd: lista',
+        text: 'przesyłam',
+        attachments: [{ content: inner, contentType: 'message/rfc822' }],
+      })
+        .compile()
+        .build();
+      writeFileSync(path.join(base, 'przekazana.eml'), outer);
+      // Excel's "Unicode text": UTF-16 with a BOM, tabs, a header, a PESEL of 2005 without its leading zero.
+      const unicode = `Nazwisko\tImię\tPESEL\r\nNowak\tJan\t${makePesel(2005, 3, 1, 7).slice(1)}\r\n`;
+      writeFileSync(
+        path.join(base, 'eksport.txt'),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unicode, 'utf16le')]),
+      );
+      writeFileSync(path.join(base, 'pusta.csv'), 'Imię;Nazwisko;PESEL\n');
+      writeFileSync(
+        path.join(base, 'dane'),
+        Buffer.from([1, 2, 3, 52, 52, 48, 53, 49, 52, 48, 49, 51, 53, 57, 0, 7]),
+      );
+      spawnSync('mkfifo', [path.join(base, 'kolejka')]);
+      const out = await scanPaths({
+        paths: [base, path.join(base, 'kolejka')],
+        asOf: '2026-11-22',
+        threads: 0,
+      });
+      const byName = Object.fromEntries(out.files.map((f) => [path.basename(f.path), f]));
+      expect(byName['l.csv']?.identifiers.pesel).toMatchObject({ valid: 2 });
+      expect(byName['eksport.txt']).toMatchObject({ records: 1, identifiers: { pesel: { valid: 1 } } });
+      expect(byName['pusta.csv']).toMatchObject({ records: 0, identifiers: {} });
+      expect(byName.dane).toMatchObject({ format: 'unknown', identifiers: {} });
+      expect(byName.kolejka).toMatchObject({ error: 'nie można odczytać pliku' });
+      // Names and a PESEL column come from the Unicode text's header; the empty table says nothing.
+      expect(out.totals.formCategories).toContain('names');
+      const alone = await scanPaths({
+        paths: [path.join(base, 'pusta.csv')],
+        asOf: '2026-11-22',
+        threads: 0,
+      });
+      expect(alone.totals.dataCategories).toEqual([]);
+      expect(alone.totals.formCategories).toEqual([]);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
