@@ -408,8 +408,8 @@ function isAlive(pid: number): boolean {
 export async function removeLeftScanFolders(): Promise<number> {
   let removed = 0;
   for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
-    if (!name.startsWith(folderPrefix)) continue;
-    const pid = Number.parseInt(name.slice(folderPrefix.length), 10);
+    // Only folders named as this module names them: a process id, a dash, then mkdtemp's letters and digits.
+    const pid = Number(new RegExp(`^${folderPrefix}(\\d+)-[A-Za-z0-9]{6}$`).exec(name)?.[1]);
     if (!(pid > 0) || pid === process.pid || isAlive(pid)) continue;
     await rm(join(tmpdir(), name), { recursive: true, force: true });
     removed++;
