@@ -28,6 +28,21 @@ export async function updateScan(
   await db.updateTable('scans').set(values).where('id', '=', id).execute();
 }
 
+/** Updates a scan only while it runs (not once it was cancelled or failed); tells whether it still ran. */
+export async function updateRunningScan(
+  db: Kysely<Database>,
+  id: string,
+  values: Updateable<ScansTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('scans')
+    .set(values)
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function findScan(db: Kysely<Database>, organisationId: string, breachId: string, id: string) {
   return db
     .selectFrom('scans')

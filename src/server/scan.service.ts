@@ -16,6 +16,7 @@ import {
   insertScan,
   listScans,
   purgeScanPeople,
+  updateRunningScan,
   updateScan,
 } from '../db/scan.repository.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -54,13 +55,14 @@ export function scanReadSomething(result: { files?: { error: string | null }[] }
 
 /** Scans in progress in this process, so tests and shutdown can wait for them. */
 const running = new Set<Promise<void>>();
-const stoppers = new Set<AbortController>();
+/** The scans this process runs, by id: a stop (the server's, or a DPO's cancel) ends its child process. */
+const stoppers = new Map<string, AbortController>();
 export function runningScans(): Promise<unknown> {
   return Promise.allSettled([...running]);
 }
 /** Ends this process's scans (the server stops): each is marked failed, as interrupted. */
 export function stopScans(): Promise<unknown> {
-  for (const stopper of stoppers) stopper.abort();
+  for (const stopper of stoppers.values()) stopper.abort();
   return runningScans();
 }
 
@@ -86,11 +88,17 @@ async function runInBackground(
   const listDir = await mkdtemp(folderOfThisProcess());
   const listFile = join(listDir, 'osoby.csv');
   let lastWrite = 0;
+  // Each write says whether the scan still runs: when a DPO cancelled it (on any instance), its process ends here.
   const touch = (progress?: ScanProgress) =>
-    void updateScan(ctx.db, scanId, {
+    void updateRunningScan(ctx.db, scanId, {
       ...(progress ? { bytes_done: progress.bytesDone, bytes_total: progress.bytesTotal } : {}),
       updated_at: ctx.now(),
-    }).catch(() => {});
+    }).then(
+      (runs) => {
+        if (!runs) stoppers.get(scanId)?.abort();
+      },
+      () => {},
+    );
   const heartbeat = setInterval(() => touch(), heartbeatMs);
   heartbeat.unref();
   try {
@@ -114,7 +122,7 @@ async function runInBackground(
     // as the DPO knows them, never this machine's folders.
     const size = (await stat(listFile).catch(() => null))?.size ?? null;
     const people = size !== null && size <= maxStoredListBytes ? await readFile(listFile) : null;
-    await updateScan(ctx.db, scanId, {
+    await updateRunningScan(ctx.db, scanId, {
       status: 'done',
       result: JSON.stringify(
         size !== null && size > maxStoredListBytes ? { ...result, peopleListBytes: size } : result,
@@ -126,7 +134,7 @@ async function runInBackground(
       updated_at: ctx.now(),
     });
   } catch (error) {
-    await updateScan(ctx.db, scanId, {
+    await updateRunningScan(ctx.db, scanId, {
       status: 'failed',
       error: signal.aborted ? interrupted : error instanceof Error ? error.message : String(error),
       finished_at: ctx.now(),
@@ -169,12 +177,12 @@ async function start(ctx: ServiceContext, actor: Actor, breachId: string, source
     return scan;
   });
   const stopper = new AbortController();
-  stoppers.add(stopper);
+  stoppers.set(row.id, stopper);
   const job = runInBackground(ctx, row.id, source, lang, stopper.signal);
   running.add(job);
   void job.finally(() => {
     running.delete(job);
-    stoppers.delete(stopper);
+    stoppers.delete(row.id);
   });
   return presentScan(row);
 }
@@ -313,6 +321,44 @@ export async function scansOf(ctx: ServiceContext, actor: Actor, breachId: strin
 export async function scanOf(ctx: ServiceContext, actor: Actor, breachId: string, scanId: string) {
   const row = await findScan(ctx.db, actor.organisationId, breachId, scanId);
   if (!row) throw new DomainError('not-found');
+  return presentScan(row);
+}
+
+/**
+ * Stops a running scan (a wrong folder, a carrier larger than thought): it ends as cancelled, with an audit entry.
+ * Its process ends at once when this instance runs it, else at that instance's next write (within 15 s).
+ */
+export async function cancelScan(ctx: ServiceContext, actor: Actor, breachId: string, scanId: string) {
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await lockBreach(trx, actor.organisationId, breachId))) throw new DomainError('not-found');
+    const scan = await findScan(trx, actor.organisationId, breachId, scanId);
+    if (!scan) throw new DomainError('not-found');
+    if (scan.status !== 'running') {
+      throw new DomainError('validation.invalid', {
+        field: 'scanId',
+        detail: { pl: 'ta analiza nie jest w toku', en: 'this scan is not running' },
+      });
+    }
+    const now = ctx.now();
+    await updateScan(trx, scanId, {
+      status: 'failed',
+      error: `przerwana przez: ${actor.label} / cancelled by: ${actor.label}`,
+      finished_at: now,
+      updated_at: now,
+    });
+    await appendAudit(trx, {
+      organisationId: actor.organisationId,
+      actorId: actor.userId,
+      actorLabel: actor.label,
+      action: 'scan.cancelled',
+      entity: 'breach',
+      entityId: breachId,
+      after: { scanId, source: scan.source },
+      at: now,
+    });
+    return (await findScan(trx, actor.organisationId, breachId, scanId))!;
+  });
+  stoppers.get(scanId)?.abort();
   return presentScan(row);
 }
 

@@ -316,6 +316,38 @@ describe('a leak analysis fills the breach (issue 6 "in the product")', () => {
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`incydent-scan-${process.pid}-`))).toEqual([]);
   });
 
+  it('a DPO stops a running scan: it ends as cancelled, with an audit entry, and its result never lands', async () => {
+    const story = await buildConfirmedBreach(h);
+    const started = await story.client.request<{ id: string }>(
+      'POST',
+      `${story.url}/scans`,
+      Buffer.from(`pesel\n${pesel('8001011234')}\n`),
+      { 'content-type': 'text/csv', 'x-filename': 'zly-folder.csv' },
+    );
+    const cancelled = await story.client.request<{ status: string; error: string }>(
+      'POST',
+      `${story.url}/scans/${started.body.id}/cancel`,
+    );
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('przerwana przez'),
+    });
+    await runningScans();
+    const after = await story.client.request<{ status: string; result: unknown }>(
+      'GET',
+      `${story.url}/scans/${started.body.id}`,
+    );
+    expect(after.body).toMatchObject({ status: 'failed', result: null });
+    const again = await story.client.request('POST', `${story.url}/scans/${started.body.id}/cancel`);
+    expect(again.status).toBe(400);
+    const history = await story.client.request<{ items: { action: string }[] }>(
+      'GET',
+      `${story.url}/history`,
+    );
+    expect(history.body.items.map((e) => e.action)).toContain('scan.cancelled');
+  });
+
   it('a scan whose server stops ends as interrupted; one whose server died is failed by the sweep; its files go', async () => {
     const story = await buildConfirmedBreach(h);
     const started = await story.client.request<{ id: string }>(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { attachmentTooLarge } from '../config.ts';
 import { defineRoute } from '../http-route.ts';
-import { applyScan, scanOf, scanServerPath, scansOf, scanUpload } from '../scan.service.ts';
+import { applyScan, cancelScan, scanOf, scanServerPath, scansOf, scanUpload } from '../scan.service.ts';
 import { fileNameHeader } from './file-name-header.ts';
 import { orgParams } from './organisation.routes.ts';
 
@@ -100,6 +100,16 @@ export const scanRoutes = [
     access: { anyOf: ['breach.read'] },
     params: breachParams.extend({ scanId: z.uuid() }),
     handler: async ({ services, actor, params }) => scanOf(services, actor, params.breachId, params.scanId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: `${base}/:scanId/cancel`,
+    summary: 'Stop a running analysis: it ends as cancelled, with an audit entry',
+    tag: 'scans',
+    access: { anyOf: ['breach.update'] },
+    params: breachParams.extend({ scanId: z.uuid() }),
+    handler: async ({ services, actor, params }) =>
+      cancelScan(services, actor, params.breachId, params.scanId),
   }),
   defineRoute({
     method: 'POST',

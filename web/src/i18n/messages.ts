@@ -477,6 +477,7 @@ const pl = {
   'scan.replaceTitle': 'Analiza zmieni liczby w naruszeniu:',
   'scan.replaceLine': '{what}: {before} → {after}',
   'scan.replaceConfirm': 'Zastąp i uzupełnij',
+  'scan.cancel': 'Przerwij analizę',
   'scan.unknownNumber': 'nieznana',
   'scan.sourceLink': 'Uzupełnione z analizy wycieku „{source}” ({at}) — zobacz raport',
   'scan.kind.pesel': 'PESEL',
@@ -504,6 +505,7 @@ const pl = {
   'assessment.scanUsed': 'Wpisano kategorie danych, liczby osób i wpisów oraz dzieci z analizy — sprawdź je.',
   'assessment.scanExtra': 'Ocena uwzględnia też: {categories}.',
   'timeline.scan.started': 'Analiza wycieku rozpoczęta',
+  'timeline.scan.cancelled': 'Analiza wycieku przerwana',
   'timeline.scan.applied': 'Naruszenie uzupełnione z analizy wycieku',
 
   'approvals.title': 'Zatwierdzenia administratora',
@@ -1198,6 +1200,7 @@ const en: Record<MessageKey, string> = {
   'scan.replaceTitle': 'The analysis will change numbers in the breach:',
   'scan.replaceLine': '{what}: {before} → {after}',
   'scan.replaceConfirm': 'Replace and fill in',
+  'scan.cancel': 'Stop the analysis',
   'scan.unknownNumber': 'unknown',
   'scan.sourceLink': 'Filled in from the leak analysis “{source}” ({at}): see the report',
   'scan.kind.pesel': 'PESEL',
@@ -1226,6 +1229,7 @@ const en: Record<MessageKey, string> = {
     'Data categories, numbers of people and records and children were taken from the analysis: check them.',
   'assessment.scanExtra': 'The assessment also counts: {categories}.',
   'timeline.scan.started': 'Leak analysis started',
+  'timeline.scan.cancelled': 'Leak analysis stopped',
   'timeline.scan.applied': 'Breach filled in from the leak analysis',
 
   'approvals.title': "Controller's approvals",

@@ -243,6 +243,18 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
       document.getElementById(`scan-report-${scan.id}`)?.scrollIntoView();
     }
   }, [scan.id]);
+  const cancel = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post<ScanView>(`${props.base}/scans/${scan.id}/cancel`);
+      props.onApplied();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
   const apply = async () => {
     if (replaced.length > 0 && !confirming) {
       setConfirming(true);
@@ -271,6 +283,13 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
         {scan.finishedAt ? ` · ${t('scan.finishedAt', { at: dateTime(scan.finishedAt) })}` : ''}
       </p>
       {scan.status === 'running' ? <ScanProgress scan={scan} /> : null}
+      {scan.status === 'running' && props.breach.permissions.includes('breach.update') ? (
+        <div>
+          <button type="button" className="button" disabled={busy} onClick={cancel}>
+            {t('scan.cancel')}
+          </button>
+        </div>
+      ) : null}
       {scan.status === 'failed' ? (
         <p className="notice error">{t('scan.failed', { error: scan.error ?? '—' })}</p>
       ) : null}

@@ -55,6 +55,7 @@ export function TimelineList(props: { entries: HistoryEntry[] }) {
         return changed.map(fieldLabel).join(', ') || null;
       }
       case 'scan.started':
+      case 'scan.cancelled':
         return String(after.source ?? '');
       case 'scan.applied': {
         const categories = Array.isArray(after.dataCategories) ? (after.dataCategories as string[]) : [];
