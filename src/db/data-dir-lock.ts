@@ -6,7 +6,8 @@ export class DatabaseInUseError extends Error {}
 
 const lockName = 'incydent.lock';
 
-function isRunning(pid: number): boolean {
+/** Whether a process of this machine runs (EPERM: it runs as another user). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

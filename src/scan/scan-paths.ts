@@ -249,28 +249,21 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
       onDisk: true,
       path: file.path,
     });
+    // The file whole, as one job (it is not cut into parts).
+    const whole = async () => {
+      const r = await pool.run(
+        { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
+        onBytes,
+      );
+      if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
+      progress.filesDone++;
+    };
     const ranged =
       splittable.has(format) && file.size >= (options.splitAbove ?? rangeThreshold) && threads > 0;
-    if (!ranged) {
-      const r = await pool.run(
-        { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
-        onBytes,
-      );
-      if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
-      progress.filesDone++;
-      return;
-    }
+    if (!ranged) return whole();
     const head = await readHead(file.path, 64 * 1024);
     const encoding = detectEncoding(head);
-    if (encoding === 'utf16le' || encoding === 'utf16be') {
-      const r = await pool.run(
-        { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
-        onBytes,
-      );
-      if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
-      progress.filesDone++;
-      return;
-    }
+    if (encoding === 'utf16le' || encoding === 'utf16be') return whole();
     const layout = detectTextLayout(head, format as TextFormat, encoding);
     // One part per thread for each 128 MiB, at most eight per thread: a worker holds the distinct keys of its part
     // until it ends, so smaller parts lower the peak (a 1 GB export: 338 MB resident in four parts, 302 MB in

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { appendAudit } from '../db/audit.repository.ts';
 import { lockBreach, updateBreach } from '../db/breach.repository.ts';
+import { isRunning } from '../db/data-dir-lock.ts';
 import { scanPeopleList } from '../db/mail.repository.ts';
 import {
   failStaleScans,
@@ -440,23 +441,13 @@ export async function purgeOldScanPeople(ctx: ServiceContext): Promise<number> {
   return purgeScanPeople(ctx.db, new Date(ctx.now().getTime() - days * 86_400_000));
 }
 
-/** Whether a process runs (EPERM: it runs as another user). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the uploaded files and people lists that a server process which is gone (a crash, say) left behind. */
 export async function removeLeftScanFolders(): Promise<number> {
   let removed = 0;
   for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
     // Only folders named as this module names them: a process id, a dash, then mkdtemp's letters and digits.
     const pid = Number(new RegExp(`^${folderPrefix}(\\d+)-[A-Za-z0-9]{6}$`).exec(name)?.[1]);
-    if (!(pid > 0) || pid === process.pid || isAlive(pid)) continue;
+    if (!(pid > 0) || pid === process.pid || isRunning(pid)) continue;
     await rm(join(tmpdir(), name), { recursive: true, force: true });
     removed++;
   }

@@ -8,6 +8,7 @@ import {
   renderDocument,
 } from '../../documents/render-document.ts';
 import type { BreachCase } from '../../domain/breach-case.ts';
+import type { Recipient } from '../../domain/documents/communication-audience.ts';
 import { documentKinds } from '../../domain/documents/document-model.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { notificationPhases } from '../../domain/supervisory-notification.ts';
@@ -53,6 +54,29 @@ function send(
 
 const safe = (text: string) => text.replace(/[^\p{L}\p{N}._-]+/gu, '-');
 
+/** Personalised letters to data subjects (art. 34 RODO), one per person, for the breach. */
+async function sendLetters(
+  context: RouteContext<{ breachId: string }, z.infer<typeof documentQuery>, unknown>,
+  breachId: string,
+  recipients: Recipient[],
+) {
+  const { services, actor, query, lang } = context;
+  const breach = (await viewBreach(services, actor, breachId)) as BreachCase;
+  return send(
+    context,
+    {
+      kind: 'subject-letter',
+      format: query.format as DocumentFormat,
+      cases: [breach],
+      lang,
+      generatedAt: services.now(),
+      version: query.version,
+      recipients,
+    },
+    `${safe(breach.reference)}-zawiadomienia.${query.format}`,
+  );
+}
+
 export const documentRoutes = [
   defineRoute({
     method: 'GET',
@@ -92,7 +116,7 @@ export const documentRoutes = [
     query: documentQuery,
     rawBody: true,
     handler: async (context) => {
-      const { services, actor, params, query, lang, body, request } = context;
+      const { params, lang, body, request } = context;
       if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new DomainError('validation.invalid', {
           field: '(body)',
@@ -110,20 +134,7 @@ export const documentRoutes = [
         }
         throw error;
       }
-      const breach = (await viewBreach(services, actor, params.breachId)) as BreachCase;
-      return send(
-        context,
-        {
-          kind: 'subject-letter',
-          format: query.format as DocumentFormat,
-          cases: [breach],
-          lang,
-          generatedAt: services.now(),
-          version: query.version,
-          recipients,
-        },
-        `${safe(breach.reference)}-zawiadomienia.${query.format}`,
-      );
+      return sendLetters(context, params.breachId, recipients);
     },
   }),
   defineRoute({
@@ -136,7 +147,7 @@ export const documentRoutes = [
     params: orgParams.extend({ breachId: z.uuid(), scanId: z.uuid() }),
     query: documentQuery,
     handler: async (context) => {
-      const { services, actor, params, query, lang } = context;
+      const { services, actor, params, lang } = context;
       const scan = await scanPeople(services, actor, params.breachId, params.scanId);
       const { PeopleListError, recipientsFromScanList } = await import('../../documents/read-people-list.ts');
       let recipients: ReturnType<typeof recipientsFromScanList>['recipients'];
@@ -148,20 +159,7 @@ export const documentRoutes = [
         }
         throw error;
       }
-      const breach = (await viewBreach(services, actor, params.breachId)) as BreachCase;
-      return send(
-        context,
-        {
-          kind: 'subject-letter',
-          format: query.format as DocumentFormat,
-          cases: [breach],
-          lang,
-          generatedAt: services.now(),
-          version: query.version,
-          recipients,
-        },
-        `${safe(breach.reference)}-zawiadomienia.${query.format}`,
-      );
+      return sendLetters(context, params.breachId, recipients);
     },
   }),
   defineRoute({

@@ -4,6 +4,7 @@ import type { BreachView, MailBatch, MailRecipientState, ScanView } from '../api
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { FilePicker } from '../components/file-picker.tsx';
 import { Modal } from '../components/modal.tsx';
+import { ScanSelect, useFinishedScans } from '../components/scan-select.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { useMailSettings } from '../components/use-mail-settings.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -136,18 +137,12 @@ function BatchCard(props: { base: string; batch: MailBatch }) {
  * records the outcome in the breach's communication).
  */
 export function MailCommunicationSection(props: BreachPanelProps) {
-  const { t, l, dateTime } = useI18n();
+  const { t, l } = useI18n();
   const { breach } = props;
   const base = `${props.base}/mail/communications`;
   const settings = useMailSettings();
   const batches = useLoad(() => api.get<{ items: MailBatch[] }>(base).then((r) => r.items), [base]);
-  const scans = useLoad(
-    () =>
-      api
-        .get<{ items: ScanView[] }>(`${props.base}/scans`)
-        .then((r) => r.items.filter((s) => s.status === 'done' || s.status === 'applied')),
-    [props.base],
-  );
+  const scans = useFinishedScans(props.base);
   const [file, setFile] = useState<File | null>(null);
   const [scanId, setScanId] = useState('');
   const [confirming, setConfirming] = useState<Source | null>(null);
@@ -244,27 +239,14 @@ export function MailCommunicationSection(props: BreachPanelProps) {
               </div>
             </div>
             <div className="stack">
-              <div className="field">
-                <label htmlFor="mail-scan">{t('mail.scan')}</label>
-                <p className="hint" id="mail-scan-hint">
-                  {t('mail.scanHint')}
-                </p>
-                <select
-                  id="mail-scan"
-                  value={scanId}
-                  aria-describedby="mail-scan-hint"
-                  onChange={(e) => setScanId(e.target.value)}
-                >
-                  <option value="">
-                    {scans.data && scans.data.length === 0 ? t('mail.noScans') : t('mail.chooseScan')}
-                  </option>
-                  {scans.data?.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {`${s.source} — ${dateTime(s.finishedAt ?? s.startedAt)}`}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <ScanSelect
+                id="mail-scan"
+                label={t('mail.scan')}
+                hint={t('mail.scanHint')}
+                scans={scans.data}
+                value={scanId}
+                onChange={setScanId}
+              />
               <div>
                 <button
                   type="button"

@@ -17,13 +17,13 @@ import {
 } from '../../../src/domain/supervisory-notification.ts';
 import { api, apiUrl, saveFile } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
-import type { BreachView, ScanView } from '../api/api-types.ts';
+import type { BreachView } from '../api/api-types.ts';
 import { ChoiceList } from '../components/choice-list.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type FieldLabels, localError, useFieldErrors } from '../components/field-errors.tsx';
 import { FilePicker } from '../components/file-picker.tsx';
+import { ScanSelect, useFinishedScans } from '../components/scan-select.tsx';
 import { useDraft } from '../components/unsaved-drafts.tsx';
-import { useLoad } from '../components/use-load.ts';
 import { nowIso, WarsawDateTimeInput } from '../components/warsaw-input.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { BreachPanelProps } from './breach-page.tsx';
@@ -240,22 +240,39 @@ function SubjectCommunicationForm(props: BreachPanelProps) {
 }
 
 /** Notifications to UODO by phase (art. 33(4)), the copy view of the e-form, and the communication to people. */
+/** A button for each format the letters come in. */
+function LetterButtons(props: {
+  disabled: boolean;
+  label: (format: string) => string;
+  onMake: (format: 'pdf' | 'docx') => void;
+}) {
+  return (
+    <div className="button-row">
+      {(['pdf', 'docx'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="button"
+          disabled={props.disabled}
+          onClick={() => props.onMake(format)}
+        >
+          {props.label(format.toUpperCase())}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 /** One letter per person of an uploaded list (art. 34 RODO): the list goes to the server and is not kept. */
 function PersonalisedLetters(props: { base: string }) {
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [ready, setReady] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [scanId, setScanId] = useState('');
   // Finished leak analyses: their people lists give the names and addresses found in the tables they read.
-  const scans = useLoad(
-    () =>
-      api
-        .get<{ items: ScanView[] }>(`${props.base}/scans`)
-        .then((r) => r.items.filter((s) => s.status === 'done' || s.status === 'applied')),
-    [props.base],
-  );
+  const scans = useFinishedScans(props.base);
   const make = async (format: 'pdf' | 'docx', from: 'file' | 'scan') => {
     if (from === 'file' ? !file : !scanId) return;
     setBusy(true);
@@ -295,53 +312,24 @@ function PersonalisedLetters(props: { base: string }) {
           {t('documents.ready', { name: ready })}
         </p>
       ) : null}
-      <div className="button-row">
-        {(['pdf', 'docx'] as const).map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="button"
-            disabled={!file || busy}
-            onClick={() => void make(format, 'file')}
-          >
-            {t('documents.makeLetters', { format: format.toUpperCase() })}
-          </button>
-        ))}
-      </div>
-      <div className="field">
-        <label htmlFor="letters-scan">{t('documents.lettersScan')}</label>
-        <p className="hint" id="letters-scan-hint">
-          {t('documents.lettersScanHint')}
-        </p>
-        <select
-          id="letters-scan"
-          value={scanId}
-          aria-describedby="letters-scan-hint"
-          onChange={(e) => setScanId(e.target.value)}
-        >
-          <option value="">
-            {scans.data && scans.data.length === 0 ? t('mail.noScans') : t('mail.chooseScan')}
-          </option>
-          {scans.data?.map((s) => (
-            <option key={s.id} value={s.id}>
-              {`${s.source} — ${dateTime(s.finishedAt ?? s.startedAt)}`}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="button-row">
-        {(['pdf', 'docx'] as const).map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="button"
-            disabled={!scanId || busy}
-            onClick={() => void make(format, 'scan')}
-          >
-            {t('documents.makeLettersFromScan', { format: format.toUpperCase() })}
-          </button>
-        ))}
-      </div>
+      <LetterButtons
+        disabled={!file || busy}
+        label={(format) => t('documents.makeLetters', { format })}
+        onMake={(format) => void make(format, 'file')}
+      />
+      <ScanSelect
+        id="letters-scan"
+        label={t('documents.lettersScan')}
+        hint={t('documents.lettersScanHint')}
+        scans={scans.data}
+        value={scanId}
+        onChange={setScanId}
+      />
+      <LetterButtons
+        disabled={!scanId || busy}
+        label={(format) => t('documents.makeLettersFromScan', { format })}
+        onMake={(format) => void make(format, 'scan')}
+      />
     </div>
   );
 }
