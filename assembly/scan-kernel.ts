@@ -1258,10 +1258,11 @@ function run(s: i32, e: i32, end: i32): void {
   const len = e - s;
   if (len < 9 && len !== 2 && len !== 6 && len !== 7) return;
   const after = e < end ? at(e) : 10;
-  if (isAsciiLetter(after) || after >= 128) return;
+  const eleven = len === 11;
+  if ((isAsciiLetter(after) || after >= 128) && !eleven) return;
   const before = s > floor ? at(s - 1) : 32;
   const escaped = (before === 110 || before === 116 || before === 114) && s - 2 >= floor && at(s - 2) === 92;
-  if (isWordByte(before) && !escaped) {
+  if (isWordByte(before) && !escaped && !eleven) {
     let letters = 0;
     while (letters < 4 && s - letters - 1 >= floor && isAsciiLetter(at(s - letters - 1))) letters++;
     const ls = s - letters;

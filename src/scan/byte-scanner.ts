@@ -527,13 +527,16 @@ export class ByteScanner {
     if (len < 9 && len !== 2 && len !== 6 && len !== 7) return;
     const buf = this.buf;
     const after = e < end ? buf[e]! : 10;
-    if (isAsciiLetter(after) || after >= 128) return;
+    // Eleven digits are a PESEL candidate whatever letters touch them (the contract counts every 11-digit number
+    // that is not part of a longer run of digits: PESEL44051401359 too); no document number has eleven.
+    const eleven = len === 11;
+    if ((isAsciiLetter(after) || after >= 128) && !eleven) return;
     const before = s > this.floor ? buf[s - 1]! : 32;
     const d = this.digits;
     // "\n", "\t" or "\r" written out, as JSON and logs escape a line break: the letter is not glued to the digits.
     const escaped =
       (before === 110 || before === 116 || before === 114) && s - 2 >= this.floor && buf[s - 2] === 92;
-    if (isWordByte(before) && !escaped) {
+    if (isWordByte(before) && !escaped && !eleven) {
       // Letters glued to the digits: ID card (ABC123456), passport (AB1234567), NIP with PL, ICD-10 (E11.9).
       let letters = 0;
       while (letters < 4 && s - letters - 1 >= this.floor && isAsciiLetter(buf[s - letters - 1]!)) letters++;

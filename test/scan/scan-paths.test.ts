@@ -334,18 +334,24 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
-  it('reads a PESEL of 2000 without both zeros, phones after +48 and 0048, numbers after an escaped line break', async () => {
+  it('reads a PESEL of 2000 without both zeros, phones after +48 and 0048, numbers after an escaped line break or glued to letters', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'incydent-forms-'));
     try {
       const born2000 = makePesel(2000, 7, 5, 525); // 0027050525x: Excel keeps 27050525x
       writeFileSync(path.join(base, 'uczniowie.csv'), `Nazwisko;PESEL\nNowak;${born2000.slice(2)}\n`);
       writeFileSync(path.join(base, 'telefony.txt'), 'tel. +48601234567\ntel. 0048601234568\n');
+      // The contract counts every 11-digit number not part of a longer run of digits, letters touching it or not.
+      writeFileSync(
+        path.join(base, 'sklejone.txt'),
+        `PESEL${ids.adult}\n\nx${ids.adult}x\n\nID${ids.teen}\n`,
+      );
       writeFileSync(path.join(base, 'log.json'), `{"a":"PESEL:\\n${ids.adult}","b":"tel\\t601234569"}\n`);
       const out = await scanPaths({ paths: [base], asOf: '2026-11-22', threads: 0 });
       const counts = Object.fromEntries(out.files.map((f) => [path.basename(f.path), f.identifiers]));
       expect(counts).toEqual({
         'uczniowie.csv': { pesel: { valid: 1, distinct: 1 } },
         'telefony.txt': { phone: { valid: 2, distinct: 2 } },
+        'sklejone.txt': { pesel: { valid: 3, distinct: 2 } },
         'log.json': { pesel: { valid: 1, distinct: 1 }, phone: { valid: 1, distinct: 1 } },
       });
     } finally {
