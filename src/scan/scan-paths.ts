@@ -13,6 +13,7 @@ import { ScanInputError } from './scan-input-error.ts';
 import { type ScanLang, scanMessages } from './scan-messages.ts';
 import type { RangeOutcome } from './scan-range.ts';
 import { type IdentifierKind, identifierKinds, ScanTally, type TallySnapshot } from './scan-tally.ts';
+import { endsLinesWithCr } from './scan-text.ts';
 import { detectTextLayout, type TextFormat } from './text-layout.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -263,7 +264,8 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     if (!ranged) return whole();
     const head = await readHead(file.path, 64 * 1024);
     const encoding = detectEncoding(head);
-    if (encoding === 'utf16le' || encoding === 'utf16be') return whole();
+    // UTF-16 is transcoded, and lines ended by CR alone are made LF ones, on the way through one thread.
+    if (encoding === 'utf16le' || encoding === 'utf16be' || endsLinesWithCr(head)) return whole();
     const layout = detectTextLayout(head, format as TextFormat, encoding);
     // One part per thread for each 128 MiB, at most eight per thread: a worker holds the distinct keys of its part
     // until it ends, so smaller parts lower the peak (a 1 GB export: 338 MB resident in four parts, 302 MB in

@@ -17,6 +17,20 @@ async function* transcode(
   if (rest) yield Buffer.from(rest, 'utf8');
 }
 
+/** Whether text ends its lines with CR alone (Excel for Mac's "CSV (Macintosh)"): carriage returns, no line feed. */
+export function endsLinesWithCr(sample: Buffer): boolean {
+  return sample.indexOf(13) >= 0 && sample.indexOf(10) < 0;
+}
+
+/** The chunks with every CR made a line feed, for the scanners, which end lines at line feeds. */
+async function* crToLf(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  for await (const chunk of chunks) {
+    const copy = Buffer.from(chunk);
+    for (let k = copy.indexOf(13); k >= 0; k = copy.indexOf(13, k + 1)) copy[k] = 10;
+    yield copy;
+  }
+}
+
 async function* prepend(head: Buffer[], rest: AsyncIterator<Buffer>): AsyncIterable<Buffer> {
   yield* head;
   for (;;) {
@@ -53,6 +67,10 @@ export async function scanText(options: {
   if (detected === 'utf16le' || detected === 'utf16be') {
     chunks = transcode(prepend([first.subarray(2)], iterator), detected);
     sample = Buffer.from(iconv().decode(first.subarray(2), detected), 'utf8');
+  }
+  if (endsLinesWithCr(sample)) {
+    chunks = crToLf(chunks);
+    sample = Buffer.from(sample.toString('latin1').replaceAll('\r', '\n'), 'latin1');
   }
   const encoding = detected === 'utf16le' || detected === 'utf16be' ? 'utf8' : detected;
   const layout = detectTextLayout(sample, options.format, encoding);

@@ -359,14 +359,17 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
-  it('skips the header where it ends: after blank lines, with a line break inside a quoted cell', async () => {
+  it('skips the header where it ends: after blank lines, with a line break inside a quoted cell, with lines ended by CR', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'incydent-header-'));
     try {
       const rows = `Jan;x;${ids.adult}\r\nAnna;y;${ids.teen}\r\n`;
       writeFileSync(path.join(base, 'pusta-linia.csv'), `\r\nImie;Uwagi;PESEL\r\n${rows}`);
       writeFileSync(path.join(base, 'naglowek.csv'), `"Imie";"Uwagi\r\nwielolinijkowe";"PESEL"\r\n${rows}`);
+      // Excel for Mac's "CSV (Macintosh)": lines end with CR alone.
+      writeFileSync(path.join(base, 'mac.csv'), `Imie;Uwagi;PESEL\r${rows.replaceAll('\r\n', '\r')}`);
       const out = await scanPaths({ paths: [base], asOf: '2026-11-22', threads: 0 });
       expect(out.files.map((f) => [path.basename(f.path), f.records, f.identifiers.pesel?.valid])).toEqual([
+        ['mac.csv', 2, 2],
         ['naglowek.csv', 2, 2],
         ['pusta-linia.csv', 2, 2],
       ]);
