@@ -122,6 +122,13 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
     peopleColumns: [] as (PeopleColumn | null)[],
     skip: bom,
   };
+  // JSON lines saved as .json: one object a line, the next line starting another.
+  if (
+    format === 'json' &&
+    /^\s*\{.*\}\s*\r?\n\s*\{/.test(sample.toString('latin1', bom, Math.min(sample.length, 1 << 16)))
+  ) {
+    return { ...base, mode: 'lines', countRecords: true };
+  }
   if (format === 'json') return { ...base, mode: 'json', countRecords: true };
   if (format === 'jsonl') return { ...base, mode: 'lines', countRecords: true };
   if (format === 'log') return { ...base, mode: 'lines', countRecords: false };

@@ -414,7 +414,7 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
-  it('reads a forwarded message, Excel "Unicode text" as a table; a pipe, a header alone and binary bytes give nothing', async () => {
+  it('reads a forwarded message, Excel "Unicode text" as a table, JSON lines in a .json; a pipe, a header alone and binary bytes give nothing', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'incydent-odd-'));
     try {
       const inner = await new MailComposer({
@@ -443,6 +443,7 @@ describe('incydent scan (CLI)', () => {
         Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unicode, 'utf16le')]),
       );
       writeFileSync(path.join(base, 'pusta.csv'), 'Imię;Nazwisko;PESEL\n');
+      writeFileSync(path.join(base, 'linie.json'), `{"pesel":"${ids.adult}"}\n{"pesel":"${ids.child}"}\n`);
       writeFileSync(
         path.join(base, 'dane'),
         Buffer.from([1, 2, 3, 52, 52, 48, 53, 49, 52, 48, 49, 51, 53, 57, 0, 7]),
@@ -457,6 +458,7 @@ describe('incydent scan (CLI)', () => {
       expect(byName['l.csv']?.identifiers.pesel).toMatchObject({ valid: 2 });
       expect(byName['eksport.txt']).toMatchObject({ records: 1, identifiers: { pesel: { valid: 1 } } });
       expect(byName['pusta.csv']).toMatchObject({ records: 0, identifiers: {} });
+      expect(byName['linie.json']).toMatchObject({ records: 2, identifiers: { pesel: { valid: 2 } } });
       expect(byName.dane).toMatchObject({ format: 'unknown', identifiers: {} });
       expect(byName.kolejka).toMatchObject({ error: 'nie można odczytać pliku' });
       // Names and a PESEL column come from the Unicode text's header; the empty table says nothing.
