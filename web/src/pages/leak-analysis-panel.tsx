@@ -39,9 +39,9 @@ export function useScans(base: string) {
   const scans = useLoad(() => api.get<{ items: ScanView[] }>(`${base}/scans`).then((r) => r.items), [base]);
   const running = scans.data?.some((s) => s.status === 'running') ?? false;
   const { reload } = scans;
+  // Every second while one runs; every 15 s otherwise, so a scan a colleague starts shows up here too.
   useEffect(() => {
-    if (!running) return;
-    const timer = window.setInterval(() => void reload('poll'), 1000);
+    const timer = window.setInterval(() => void reload('poll'), running ? 1000 : 15_000);
     return () => window.clearInterval(timer);
   }, [running, reload]);
   return scans;
