@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { dataCategoryDefinitions } from '../../../src/domain/data-categories.ts';
 import type { ScanIdentifier } from '../../../src/domain/scan-findings.ts';
+import { type ScanLang, scanMessages } from '../../../src/scan/scan-messages.ts';
 import { api } from '../api/api-client.ts';
 import type { BreachView, ScanView } from '../api/api-types.ts';
 import { Link } from '../app/router.tsx';
@@ -27,6 +28,15 @@ const identifierOrder: ScanIdentifier[] = [
   'email',
   'phone',
 ];
+
+/** A file's error as the scan wrote it (in the language of whoever started it), in the reader's language. */
+function fileErrorIn(error: string, lang: ScanLang): string {
+  const [code] =
+    Object.entries(scanMessages.pl.fileError).find(([, text]) => text === error) ??
+    Object.entries(scanMessages.en.fileError).find(([, text]) => text === error) ??
+    [];
+  return code ? scanMessages[lang].fileError[code as keyof typeof scanMessages.pl.fileError] : error;
+}
 
 export function formatBytes(bytes: number, number: I18n['number']): string {
   if (bytes < 1024) return `${number(bytes)} B`;
@@ -70,7 +80,7 @@ function ScanProgress(props: { scan: ScanView }) {
 }
 
 function ScanReport(props: { scan: ScanView }) {
-  const { t, l, number } = useI18n();
+  const { t, l, number, lang } = useI18n();
   const { scan } = props;
   const totals = scan.result?.totals;
   const findings = scan.findings;
@@ -169,7 +179,7 @@ function ScanReport(props: { scan: ScanView }) {
                   <td>{f.format}</td>
                   <td className="numeric">{formatBytes(f.bytes, number)}</td>
                   <td className="numeric">{number(f.records)}</td>
-                  <td>{f.error ?? '—'}</td>
+                  <td>{f.error ? fileErrorIn(f.error, lang) : '—'}</td>
                 </tr>
               ))}
             </tbody>
