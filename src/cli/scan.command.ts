@@ -27,6 +27,9 @@ function progressToParent(): ((progress: ScanProgress) => void) | null {
   const send = process.send?.bind(process);
   if (process.env.INCYDENT_SCAN_PROGRESS !== 'ipc' || !send) return null;
   process.channel?.unref();
+  // The server that started it is gone (a crash, kill -9): nobody would read the result, and the leaked files must
+  // not go on being read.
+  process.on('disconnect', () => process.exit(1));
   let last = 0;
   return (progress) => {
     const now = Date.now();
@@ -69,15 +72,17 @@ export function registerScanCommand(program: Command, io: CliIo): void {
       }
       const asOf = flags.asOf ?? new Date().toISOString().slice(0, 10);
       const bar = !flags.json && io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
-      const onProgress = bar ? (p: ScanProgress) => bar.update(p) : progressToParent();
+      const toParent = bar ? null : progressToParent();
+      const onProgress = bar ? (p: ScanProgress) => bar.update(p) : toParent;
       let result: Awaited<ReturnType<typeof scanPaths>>;
       try {
         result = await scanPaths({
           paths,
           asOf,
           lang,
-          // The command's own thread scans too: it would only wait for the workers.
-          scanHere: true,
+          // The command's own thread scans too: it would only wait for the workers. Not for a server that runs it
+          // (progress over IPC): its thread stays free to report progress and to see the server gone.
+          scanHere: toParent === null,
           ...(threads === undefined ? {} : { threads }),
           ...(flags.list === undefined ? {} : { listFile: flags.list }),
           ...(onProgress ? { onProgress } : {}),

@@ -211,7 +211,10 @@ export function recipientsFromScanList(
   bytes: Uint8Array,
   lang: Lang = 'pl',
 ): { recipients: Recipient[]; withoutAddress: number } {
-  const [header, ...rows] = parseCsv(decodeText(bytes));
+  // The list writer's guard against formulas (an apostrophe before =, +, - or @) is not part of a name or address.
+  const [header, ...rows] = parseCsv(decodeText(bytes)).map((row) =>
+    row.map((c) => c.replace(/^'(?=[=+\-@])/, '')),
+  );
   const names = (header ?? []).map(normaliseHeader);
   const name = names.indexOf('imie i nazwisko');
   const address = names.indexOf('adres');

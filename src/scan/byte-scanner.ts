@@ -31,6 +31,9 @@ export type ByteScannerOptions = {
   peopleColumns?: readonly (PeopleColumn | null)[];
 };
 
+/** The most of a name or address cell kept across pieces (a line break inside quotes): far more than any address. */
+const maxCellCarry = 16 * 1024;
+
 const BORING = 0;
 const DIGIT = 1;
 const LETTER = 2;
@@ -192,6 +195,7 @@ export class ByteScanner {
   private cellStart = 0;
   private scanEnd = 0;
   private recordCells: Partial<Record<PeopleColumn, string>> = {};
+  private cellCarry: Buffer | null = null;
   private cellColumn: ColumnKind | null = null;
   private depth = 0;
   private topIsArray = false;
@@ -291,6 +295,13 @@ export class ByteScanner {
         }
       }
       i++;
+    }
+    // A quoted cell of a name or address that goes on past this piece (a line break inside it): its bytes so far
+    // wait for the rest, as this buffer is read into again.
+    if (this.capturing && this.inQuotes && this.mode === 'csv' && this.peopleColumns[this.column]) {
+      const part = buf.subarray(this.cellStart, end);
+      const kept = this.cellCarry ? Buffer.concat([this.cellCarry, part]) : Buffer.from(part);
+      this.cellCarry = kept.length > maxCellCarry ? kept.subarray(0, maxCellCarry) : kept;
     }
   }
 
@@ -756,8 +767,12 @@ export class ByteScanner {
   /** Keeps the cell that ends at `end` when its column holds a person's name or address. */
   private takeCell(end: number): void {
     const column = this.peopleColumns[this.column];
-    if (!column || end <= this.cellStart) return;
-    const raw = this.buf.subarray(this.cellStart, end);
+    const carry = this.cellCarry;
+    this.cellCarry = null;
+    if (!column) return;
+    const here = this.buf.subarray(this.cellStart, Math.max(this.cellStart, end));
+    const raw = carry ? Buffer.concat([carry, here]) : here;
+    if (raw.length === 0) return;
     let text = this.encoding === 'utf8' ? raw.toString('utf8') : iconv().decode(raw, this.encoding);
     text = text.replace(/\r$/, '').trim();
     if (text.startsWith('"') && text.endsWith('"') && text.length >= 2)

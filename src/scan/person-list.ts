@@ -8,8 +8,11 @@ function cell(value: string): string {
   return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A file name, which a spreadsheet must not read as a formula (a name may begin with =, +, - or @). */
-function fileCell(value: string): string {
+/**
+ * Text from the leaked files (a file name, a person's name or address), which a spreadsheet must not read as a
+ * formula: one that begins with =, +, - or @ gets a leading apostrophe (read back by recipientsFromScanList).
+ */
+function textCell(value: string): string {
   return cell(/^[=+\-@]/.test(value) ? `'${value}` : value);
 }
 
@@ -48,9 +51,9 @@ export async function writePersonList(
         ...values,
         birth,
         child,
-        cell(person.name ?? ''),
-        cell(person.address ?? ''),
-        cell(person.files.map(fileCell).join(' | ')),
+        textCell(person.name ?? ''),
+        textCell(person.address ?? ''),
+        cell(person.files.map(textCell).join(' | ')),
       ].join(';'),
     );
   }

@@ -33,6 +33,9 @@ if (port) {
           id: message.id,
           type: 'error',
           message: error instanceof Error ? error.message : 'error',
+          // A file system's error (EIO, ENOENT: a failing carrier, a file gone mid-scan) keeps its code, so that the
+          // file is listed as unreadable rather than the scan failing.
+          code: (error as NodeJS.ErrnoException | null)?.code,
         });
       },
     );

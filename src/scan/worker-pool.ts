@@ -11,7 +11,7 @@ import type { CountSet } from './scan-tally.ts';
 type WorkerReply =
   | { id: number; type: 'progress'; bytes: number }
   | { id: number; type: 'done'; result: ScanJobResult }
-  | { id: number; type: 'error'; message: string };
+  | { id: number; type: 'error'; message: string; code?: string };
 
 type Pending = {
   job: ScanJob;
@@ -216,7 +216,7 @@ export class WorkerPool {
     jobs.delete(reply.id);
     if (jobs.size === 0) worker.unref();
     if (reply.type === 'done') pending.resolve(reply.result);
-    else pending.reject(new Error(reply.message));
+    else pending.reject(Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {}));
     this.dispatch();
     if (this.queue.length === 0) this.retireIdle();
   }

@@ -198,9 +198,14 @@ export function uploadFileName(raw: string): string {
   if (name === '') return 'plik';
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
-  let stem = extension ? name.slice(0, dot) : name;
-  while (Buffer.byteLength(stem + extension) > 200) stem = [...stem].slice(0, -1).join('');
-  name = stem + extension;
+  const stem = extension ? name.slice(0, dot) : name;
+  // Cut once, at 200 bytes, back to a whole character (a cut inside one decodes to U+FFFD, dropped).
+  const room = 200 - Buffer.byteLength(extension);
+  const cut = Buffer.from(stem, 'utf8')
+    .subarray(0, room)
+    .toString('utf8')
+    .replace(/\uFFFD$/u, '');
+  name = cut + extension;
   return name;
 }
 
@@ -341,12 +346,19 @@ export async function cancelScan(ctx: ServiceContext, actor: Actor, breachId: st
       });
     }
     const now = ctx.now();
-    await updateScan(trx, scanId, {
+    // Only while it still runs: a scan that finished meanwhile (on another instance) keeps its result.
+    const stopped = await updateRunningScan(trx, scanId, {
       status: 'failed',
       error: `przerwana przez: ${actor.label} / cancelled by: ${actor.label}`,
       finished_at: now,
       updated_at: now,
     });
+    if (!stopped) {
+      throw new DomainError('validation.invalid', {
+        field: 'scanId',
+        detail: { pl: 'ta analiza nie jest w toku', en: 'this scan is not running' },
+      });
+    }
     await appendAudit(trx, {
       organisationId: actor.organisationId,
       actorId: actor.userId,
@@ -389,7 +401,9 @@ export async function applyScan(ctx: ServiceContext, actor: Actor, breachId: str
     const before = {
       dataCategories: details.dataCategories ?? [],
       subjectsApprox: details.subjectsApprox ?? null,
+      subjectsApproxText: details.subjectsApproxText ?? null,
       recordsApprox: details.recordsApprox ?? null,
+      recordsApproxText: details.recordsApproxText ?? null,
       subjectCategories: details.subjectCategories ?? [],
     };
     const categories = new Set([...((details.dataCategories as string[]) ?? []), ...findings.dataCategories]);
@@ -399,11 +413,15 @@ export async function applyScan(ctx: ServiceContext, actor: Actor, breachId: str
     details.subjectsApprox = findings.subjectsApprox;
     details.subjectsApproxText = `ok. ${findings.subjectsApprox} (analiza plików)`;
     details.recordsApprox = findings.recordsApprox;
+    // A DPO's text of the old number ("ok. 2000 wpisów") must not stand beside the scan's: the number shows alone.
+    details.recordsApproxText = null;
     details.subjectCategories = [...subjectCategories];
     const after = {
       dataCategories: details.dataCategories,
       subjectsApprox: details.subjectsApprox,
+      subjectsApproxText: details.subjectsApproxText,
       recordsApprox: details.recordsApprox,
+      recordsApproxText: details.recordsApproxText,
       subjectCategories: details.subjectCategories,
     };
     await updateBreach(trx, actor.organisationId, breachId, {
@@ -447,7 +465,13 @@ export async function removeLeftScanFolders(): Promise<number> {
   for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
     // Only folders named as this module names them: a process id, a dash, then mkdtemp's letters and digits.
     const pid = Number(new RegExp(`^${folderPrefix}(\\d+)-[A-Za-z0-9]{6}$`).exec(name)?.[1]);
-    if (!(pid > 0) || pid === process.pid || isRunning(pid)) continue;
+    if (!(pid > 0)) continue;
+    if (pid === process.pid) {
+      // This process's own id, from before it started: a container's server is always process 1, and its /tmp
+      // may outlive a crash.
+      const made = (await stat(join(tmpdir(), name)).catch(() => null))?.mtimeMs ?? Number.POSITIVE_INFINITY;
+      if (made >= Date.now() - process.uptime() * 1000) continue;
+    } else if (isRunning(pid)) continue;
     await rm(join(tmpdir(), name), { recursive: true, force: true });
     removed++;
   }

@@ -6,9 +6,13 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recipientsFromScanList } from '../../src/documents/read-people-list.ts';
 import { scanFindings } from '../../src/domain/scan-findings.ts';
+import { ByteScanner } from '../../src/scan/byte-scanner.ts';
 import { detectEncoding } from '../../src/scan/detect-encoding.ts';
+import { writePersonList } from '../../src/scan/person-list.ts';
 import { type ScanResult, scanPaths } from '../../src/scan/scan-paths.ts';
+import { ScanTally } from '../../src/scan/scan-tally.ts';
 import { WorkerPool } from '../../src/scan/worker-pool.ts';
 import { runMain } from '../support/run-main.ts';
 import { buildFixtures, ids } from './build-fixtures.ts';
@@ -470,6 +474,46 @@ describe('incydent scan (CLI)', () => {
       });
       expect(alone.totals.dataCategories).toEqual([]);
       expect(alone.totals.formCategories).toEqual([]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a quoted address whole when a piece ends inside it, and a formula out of the list', async () => {
+    const text = Buffer.from(
+      `Jan Kowalski;${ids.adult};"ul. Zielona 1\n00-001 Warszawa"\n@SUM(1+1);${ids.child};"=HYPERLINK(1)"\n`,
+    );
+    const tally = new ScanTally(true);
+    const scanner = new ByteScanner({
+      tally,
+      mode: 'csv',
+      encoding: 'utf8',
+      delimiter: 59,
+      columns: ['other', 'pesel', 'other'],
+      peopleColumns: ['fullName', null, 'address'],
+      countRecords: true,
+      file: 'x.csv',
+    });
+    const cut = text.indexOf(10) + 1; // after the line break inside the quotes, as scanChunks cuts
+    scanner.scan(text, 0, cut);
+    scanner.scan(text, cut, text.length);
+    scanner.finish();
+    const people = [...tally.people!.values()];
+    expect(people.find((p) => p.key === `pesel:${ids.adult}`)).toMatchObject({
+      name: 'Jan Kowalski',
+      address: 'ul. Zielona 1 00-001 Warszawa',
+    });
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-formula-'));
+    try {
+      const listFile = path.join(base, 'osoby.csv');
+      await writePersonList(listFile, people, '2026-11-22');
+      const list = readFileSync(listFile, 'utf8');
+      expect(list).toContain(";'@SUM(1+1);'=HYPERLINK(1);");
+      const read = recipientsFromScanList(readFileSync(listFile));
+      expect(read.recipients.map((r) => [r.firstName, r.lastName])).toEqual([
+        ['', '@SUM(1+1)'],
+        ['Jan', 'Kowalski'],
+      ]);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }

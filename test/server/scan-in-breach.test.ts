@@ -146,6 +146,8 @@ describe('a leak analysis fills the breach (issue 6 "in the product")', () => {
       `${story.url}/scans/${started.body.id}/letters?format=pdf`,
     );
     expect(letters.status).toBe(200);
+    // Ela had no address in the table: no letter, and the DPO is told how many were left out.
+    expect(letters.headers?.['x-people-left-out']).toBe('1');
     const { pages, text } = await pdfText(letters.body);
     expect(pages).toHaveLength(2);
     expect(text).toContain('Jan Kowalski');

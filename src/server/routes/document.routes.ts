@@ -152,7 +152,10 @@ export const documentRoutes = [
       const { PeopleListError, recipientsFromScanList } = await import('../../documents/read-people-list.ts');
       let recipients: ReturnType<typeof recipientsFromScanList>['recipients'];
       try {
-        recipients = recipientsFromScanList(scan.people, lang).recipients;
+        const read = recipientsFromScanList(scan.people, lang);
+        recipients = read.recipients;
+        // The people found without a name and an address get no letter: the DPO is told how many (art. 34).
+        context.reply.header('x-people-left-out', String(read.withoutAddress));
       } catch (error) {
         if (error instanceof PeopleListError) {
           throw new DomainError('validation.invalid', { field: 'scanId', detail: error.message });

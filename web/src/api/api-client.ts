@@ -94,9 +94,11 @@ async function send<T>(
   if (response.ok && options.file) {
     const disposition = response.headers.get('content-disposition') ?? '';
     const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+    const leftOut = response.headers.get('x-people-left-out');
     const download: DownloadedFile = {
       blob: await response.blob(),
       filename: encoded ? decodeURIComponent(encoded) : 'dokument',
+      ...(leftOut === null ? {} : { peopleLeftOut: Number(leftOut) }),
     };
     return download as T;
   }
@@ -117,7 +119,8 @@ async function send<T>(
   throw apiError;
 }
 
-export type DownloadedFile = { blob: Blob; filename: string };
+/** A generated document; `peopleLeftOut`: people of a list who got no letter (no name or address). */
+export type DownloadedFile = { blob: Blob; filename: string; peopleLeftOut?: number };
 
 function fileHeaders(file: File): Record<string, string> {
   return {

@@ -427,7 +427,7 @@ const pl = {
   'breach.tabAnalysis': 'Analiza wycieku',
   'scan.title': 'Analiza wycieku',
   'scan.intro':
-    'Wgraj pliki, które wyciekły (także archiwum ZIP), albo wskaż folder na serwerze dla dużego nośnika. Analiza działa w tle i liczy osoby, wpisy i rodzaje danych; pliki są usuwane po analizie, zostają tylko liczby — nigdy numery ani adresy.',
+    'Wgraj pliki, które wyciekły (także archiwum ZIP), albo wskaż folder na serwerze dla dużego nośnika. Analiza działa w tle i liczy osoby, wpisy i rodzaje danych; raport pokazuje tylko liczby. Pliki są usuwane po analizie. Lista znalezionych osób (identyfikatory, a z tabel także imiona, nazwiska i adresy) jest przechowywana na potrzeby zawiadomień (art. 34 RODO) przez czas ustawiony przez administratora (domyślnie 30 dni), potem usuwana.',
   'scan.upload': 'Pliki do analizy',
   'scan.uploadHint':
     'CSV, XLSX, DOCX, ODS, PDF, TXT, JSON, XML, EML lub archiwum ZIP. Pliki wybrane razem są jedną analizą (osoba z dwóch plików liczy się raz); razem do limitu plików serwera (domyślnie 25 MB); większy nośnik wskaż jako folder na serwerze.',
@@ -568,6 +568,8 @@ const pl = {
   'documents.lettersScanHint':
     'Zawiadomienia do osób, które analiza znalazła z imieniem, nazwiskiem i adresem (z kolumn analizowanych tabel); pozostałe osoby trzeba zawiadomić inaczej.',
   'documents.makeLettersFromScan': 'Utwórz z analizy zawiadomienia {format}',
+  'documents.peopleLeftOut':
+    'Bez zawiadomienia zostały osoby z analizy, dla których nie znalazła imienia, nazwiska i adresu (liczba: {count}): zawiadom je w inny sposób (e-mail, komunikat publiczny).',
   'documents.ready': 'Plik „{name}” jest gotowy.',
   'documents.printable': 'do druku',
   'register.printView': 'Widok do druku (HTML)',
@@ -1150,7 +1152,7 @@ const en: Record<MessageKey, string> = {
   'breach.tabAnalysis': 'Leak analysis',
   'scan.title': 'Leak analysis',
   'scan.intro':
-    'Upload the leaked files (a ZIP archive too), or name a folder on the server for a large carrier. The analysis runs in the background and counts people, records and kinds of data; the files are removed afterwards and only counts are kept, never numbers or addresses.',
+    'Upload the leaked files (a ZIP archive too), or name a folder on the server for a large carrier. The analysis runs in the background and counts people, records and kinds of data; its report shows counts only. The files are removed afterwards. The list of the people found (identifiers, and from tables their names and addresses) is kept for the communications to them (art. 34 GDPR) for the time the administrator set (30 days unless changed), then erased.',
   'scan.upload': 'Files to analyse',
   'scan.uploadHint':
     'CSV, XLSX, DOCX, ODS, PDF, TXT, JSON, XML, EML or a ZIP archive. Files chosen together are one analysis (a person in two of them counts once); up to the server file limit in all (25 MB unless set otherwise); name a larger carrier as a folder on the server.',
@@ -1292,6 +1294,8 @@ const en: Record<MessageKey, string> = {
   'documents.lettersScanHint':
     'Letters to the people the analysis found with a name and an address (from columns of the tables it read); the others must be told another way.',
   'documents.makeLettersFromScan': 'Letters {format} from the analysis',
+  'documents.peopleLeftOut':
+    '{count} people of the analysis got no letter, as it found no name and address for them: tell them another way (e-mail, a public communication).',
   'documents.ready': 'The file "{name}" is ready.',
   'documents.printable': 'printable',
   'register.printView': 'Print view (HTML)',

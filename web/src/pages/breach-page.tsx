@@ -349,7 +349,7 @@ function Overview(props: BreachPanelProps & { history: HistoryEntry[] | null; on
             <dt>{t('details.recordsApprox')}</dt>
             <dd>{breach.recordsApproxText ?? number(breach.recordsApprox)}</dd>
           </dl>
-          <ScanSourceLink base={props.base} version={breach.version} />
+          <ScanSourceLink base={props.base} version={breach.version} subjectsApprox={breach.subjectsApprox} />
           {breach.permissions.includes('breach.update') ? (
             <Link href={`${props.base.replace('/api', '')}/details`} className="button subtle">
               {t('breach.editDetails')}

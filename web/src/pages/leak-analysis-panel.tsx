@@ -214,22 +214,34 @@ function ScanReport(props: { scan: ScanView }) {
   );
 }
 
-/** The numbers of the breach that applying a scan would change (a value set before, which it replaces). */
+/**
+ * What applying a scan would replace in the breach: a number set before that differs, or a DPO's own text of a
+ * number (applying writes its own, or none), each as before → after.
+ */
 function replacedNumbers(breach: BreachView, scan: ScanView) {
   const findings = scan.findings;
   if (!findings) return [];
-  const changes: { key: MessageKey; before: number; after: number | null }[] = [];
-  if (breach.subjectsApprox !== null && breach.subjectsApprox !== findings.subjectsApprox) {
+  const fromScan = `ok. ${findings.subjectsApprox} (analiza plików)`;
+  const changes: { key: MessageKey; before: string | number; after: number | null }[] = [];
+  const subjectsText = breach.subjectsApproxText ?? null;
+  if (
+    (breach.subjectsApprox !== null && breach.subjectsApprox !== findings.subjectsApprox) ||
+    (subjectsText !== null && subjectsText !== fromScan)
+  ) {
     changes.push({
       key: 'details.subjectsApprox',
-      before: breach.subjectsApprox,
+      before: subjectsText ?? breach.subjectsApprox ?? 0,
       after: findings.subjectsApprox,
     });
   }
-  if (breach.recordsApprox !== null && breach.recordsApprox !== findings.recordsApprox) {
+  const recordsText = breach.recordsApproxText ?? null;
+  if (
+    (breach.recordsApprox !== null && breach.recordsApprox !== findings.recordsApprox) ||
+    recordsText !== null
+  ) {
     changes.push({
       key: 'details.recordsApprox',
-      before: breach.recordsApprox,
+      before: recordsText ?? breach.recordsApprox ?? 0,
       after: findings.recordsApprox,
     });
   }
@@ -330,7 +342,7 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
                   <li key={c.key}>
                     {t('scan.replaceLine', {
                       what: t(c.key),
-                      before: number(c.before),
+                      before: typeof c.before === 'number' ? number(c.before) : c.before,
                       after: c.after === null ? t('scan.unknownNumber') : number(c.after),
                     })}
                   </li>
@@ -356,9 +368,10 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
 
 /**
  * On the breach's overview, under its numbers: the leak analysis they were last filled in from, with a link to its
- * report (nothing when no analysis was ever applied). `version` reloads it when the breach changes.
+ * report (nothing when none was applied, or the number was edited since). `version` reloads it when the breach
+ * changes.
  */
-export function ScanSourceLink(props: { base: string; version: number }) {
+export function ScanSourceLink(props: { base: string; version: number; subjectsApprox: number | null }) {
   const { t, dateTime } = useI18n();
   const scans = useLoad(
     () => api.get<{ items: ScanView[] }>(`${props.base}/scans`).then((r) => r.items),
@@ -367,7 +380,8 @@ export function ScanSourceLink(props: { base: string; version: number }) {
   const applied = (scans.data ?? [])
     .filter((s) => s.appliedAt !== null)
     .sort((a, b) => (a.appliedAt! < b.appliedAt! ? 1 : -1))[0];
-  if (!applied) return null;
+  // Only while the breach still shows the analysis's number: a DPO's later edit is no longer the analysis's.
+  if (!applied || applied.findings?.subjectsApprox !== props.subjectsApprox) return null;
   return (
     <p className="hint">
       <Link href={`${props.base.replace('/api', '')}/analysis#scan-report-${applied.id}`}>

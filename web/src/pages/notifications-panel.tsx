@@ -269,6 +269,7 @@ function PersonalisedLetters(props: { base: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [ready, setReady] = useState<string | null>(null);
+  const [leftOut, setLeftOut] = useState(0);
   const [busy, setBusy] = useState(false);
   const [scanId, setScanId] = useState('');
   // Finished leak analyses: their people lists give the names and addresses found in the tables they read.
@@ -285,6 +286,7 @@ function PersonalisedLetters(props: { base: string }) {
           : await api.getFile(`${props.base}/scans/${scanId}/letters`, { format });
       saveFile(download);
       setReady(download.filename);
+      setLeftOut(download.peopleLeftOut ?? 0);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -310,6 +312,11 @@ function PersonalisedLetters(props: { base: string }) {
       {ready ? (
         <p className="notice success" role="status">
           {t('documents.ready', { name: ready })}
+        </p>
+      ) : null}
+      {ready && leftOut > 0 ? (
+        <p className="notice warning" role="status">
+          {t('documents.peopleLeftOut', { count: leftOut })}
         </p>
       ) : null}
       <LetterButtons
