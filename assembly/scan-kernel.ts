@@ -1211,9 +1211,9 @@ function group(runs: i32, total: i32): bool {
   const first = rs(0);
   const before = first > floor ? at(first - 1) : 32;
   const pl =
-    before === 76 &&
+    (before | 0x20) === 108 &&
     first - 2 >= floor &&
-    at(first - 2) === 80 &&
+    (at(first - 2) | 0x20) === 112 &&
     !(first - 3 >= floor && isWordByte(at(first - 3)));
   if (isWordByte(before) && !pl) return false;
   const len0 = re(0) - rs(0);
@@ -1344,7 +1344,7 @@ function documentNumber(ls: i32, letters: i32, s: i32, len: i32, end: i32): void
   } else if (letters === 2 && upper && at(ls) === 80 && at(ls + 1) === 76 && len === 10) {
     const key = checkNip(0);
     if (key) found(K_NIP, key, 0, 10);
-  } else if (letters === 2 && upper && at(ls) === 80 && at(ls + 1) === 76 && len === 26) {
+  } else if (letters === 2 && (at(ls) | 0x20) === 112 && (at(ls + 1) | 0x20) === 108 && len === 26) {
     if (checkNrb(0)) found(K_IBAN, 0, 0, 26);
   } else if (letters === 2 && len === 7 && upper) {
     const key = checkPassport(ls);

@@ -483,10 +483,11 @@ export class ByteScanner {
     for (let r = 0; r < runs; r++) for (let k = rs[r]!; k < re[r]!; k++) d[n++] = buf[k]! - 48;
     const first = rs[0]!;
     const before = first > this.floor ? buf[first - 1]! : 32;
+    // "PL" before an account number, in either case ("pl61 1090 …" is written too).
     const pl =
-      before === 76 &&
+      (before | 0x20) === 108 &&
       first - 2 >= this.floor &&
-      buf[first - 2] === 80 &&
+      (buf[first - 2]! | 0x20) === 112 &&
       !(first - 3 >= this.floor && isWordByte(buf[first - 3]!));
     if (isWordByte(before) && !pl) return false;
     const len0 = re[0]! - rs[0]!;
@@ -638,7 +639,7 @@ export class ByteScanner {
     } else if (letters === 2 && upper && buf[ls] === 80 && buf[ls + 1] === 76 && len === 10) {
       const key = identifierChecks.nip(d, 0);
       if (key) this.found('nip', key, 0, d, 0, 10);
-    } else if (letters === 2 && upper && buf[ls] === 80 && buf[ls + 1] === 76 && len === 26) {
+    } else if (letters === 2 && (buf[ls]! | 0x20) === 112 && (buf[ls + 1]! | 0x20) === 108 && len === 26) {
       if (identifierChecks.nrb(d, 0)) this.found('iban', 0, 0, d, 0, 26);
     } else if (letters === 2 && len === 7 && upper) {
       const key = identifierChecks.passport(buf, ls, d, 0);

@@ -37,6 +37,8 @@ const token = fc.oneof(
   { weight: 1, arbitrary: digitsOf(9).map((d) => `PL${makeNip(d) ?? d}`) },
   { weight: 2, arbitrary: digitsOf(24).map(makeNrb) },
   { weight: 2, arbitrary: digitsOf(24).map((b) => `PL${spaced(makeNrb(b), 4, ' ')}`) },
+  { weight: 1, arbitrary: digitsOf(24).map((b) => `pl${spaced(makeNrb(b), 4, ' ')}`) },
+  { weight: 1, arbitrary: digitsOf(24).map((b) => `pl${makeNrb(b)}`) },
   { weight: 1, arbitrary: digitsOf(24).map((b) => spaced(makeNrb(b), 4, ' ')) },
   {
     weight: 2,

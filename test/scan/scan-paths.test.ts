@@ -338,12 +338,16 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
-  it('reads a PESEL of 2000 without both zeros, phones after +48 and 0048, numbers after an escaped line break or glued to letters', async () => {
+  it('reads a PESEL of 2000 without both zeros, phones after +48 and 0048, a lower-case pl account, numbers after an escaped line break or glued to letters', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'incydent-forms-'));
     try {
       const born2000 = makePesel(2000, 7, 5, 525); // 0027050525x: Excel keeps 27050525x
       writeFileSync(path.join(base, 'uczniowie.csv'), `Nazwisko;PESEL\nNowak;${born2000.slice(2)}\n`);
       writeFileSync(path.join(base, 'telefony.txt'), 'tel. +48601234567\ntel. 0048601234568\n');
+      writeFileSync(
+        path.join(base, 'konta.txt'),
+        'konto pl61 1090 1014 0000 0712 1981 2874\n\npl27114020040000300201355387\n',
+      );
       // The contract counts every 11-digit number not part of a longer run of digits, letters touching it or not.
       writeFileSync(
         path.join(base, 'sklejone.txt'),
@@ -355,6 +359,7 @@ describe('incydent scan (CLI)', () => {
       expect(counts).toEqual({
         'uczniowie.csv': { pesel: { valid: 1, distinct: 1 } },
         'telefony.txt': { phone: { valid: 2, distinct: 2 } },
+        'konta.txt': { iban: { valid: 2, distinct: 2 } },
         'sklejone.txt': { pesel: { valid: 3, distinct: 2 } },
         'log.json': { pesel: { valid: 1, distinct: 1 }, phone: { valid: 1, distinct: 1 } },
       });
