@@ -7,6 +7,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as scans from './migrations/0002-scans.ts';
 import * as mail from './migrations/0003-mail.ts';
 import * as registerVersions from './migrations/0004-register-versions.ts';
+import * as scanCancelled from './migrations/0005-scan-cancelled.ts';
 import { PGliteDialect, type WriteCounter } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -38,6 +39,7 @@ const migrations = {
   '0002-scans': scans,
   '0003-mail': mail,
   '0004-register-versions': registerVersions,
+  '0005-scan-cancelled': scanCancelled,
 };
 
 /**

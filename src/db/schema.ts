@@ -178,7 +178,7 @@ export type ScansTable = {
   id: Generated<string>;
   breach_id: string;
   organisation_id: string;
-  status: 'running' | 'done' | 'failed' | 'applied';
+  status: 'running' | 'done' | 'failed' | 'applied' | 'cancelled';
   source: string;
   bytes_done: Generated<number>;
   bytes_total: Generated<number>;

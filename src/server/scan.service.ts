@@ -331,7 +331,8 @@ export async function scanOf(ctx: ServiceContext, actor: Actor, breachId: string
 }
 
 /**
- * Stops a running scan (a wrong folder, a carrier larger than thought): it ends as cancelled, with an audit entry.
+ * Stops a running scan (a wrong folder, a carrier larger than thought): it ends as cancelled (its error field names
+ * who stopped it), with an audit entry.
  * Its process ends at once when this instance runs it, else at that instance's next write (within 15 s).
  */
 export async function cancelScan(ctx: ServiceContext, actor: Actor, breachId: string, scanId: string) {
@@ -348,8 +349,8 @@ export async function cancelScan(ctx: ServiceContext, actor: Actor, breachId: st
     const now = ctx.now();
     // Only while it still runs: a scan that finished meanwhile (on another instance) keeps its result.
     const stopped = await updateRunningScan(trx, scanId, {
-      status: 'failed',
-      error: `przerwana przez: ${actor.label} / cancelled by: ${actor.label}`,
+      status: 'cancelled',
+      error: actor.label,
       finished_at: now,
       updated_at: now,
     });

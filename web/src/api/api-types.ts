@@ -147,7 +147,7 @@ type IdentifierCount = { valid: number; distinct: number; invalid?: number };
 /** A leak analysis of a breach's files: progress while it runs, then counts only (never identifiers). */
 export type ScanView = {
   id: string;
-  status: 'running' | 'done' | 'failed' | 'applied';
+  status: 'running' | 'done' | 'failed' | 'applied' | 'cancelled';
   source: string;
   progress: { bytesDone: number; bytesTotal: number };
   result: {

@@ -315,6 +315,9 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
       {scan.status === 'failed' ? (
         <p className="notice error">{t('scan.failed', { error: scan.error ?? '—' })}</p>
       ) : null}
+      {scan.status === 'cancelled' ? (
+        <p className="notice info">{t('scan.cancelledBy', { who: scan.error ?? '—' })}</p>
+      ) : null}
       {(scan.status === 'done' || scan.status === 'applied') && unreadable > 0 && readSomething ? (
         <p className="notice warning">
           {t('scan.unreadableFiles', { count: unreadable, total: files.length })}
