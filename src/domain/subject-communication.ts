@@ -27,7 +27,7 @@ export const communicationDecisionDefinitions = [
       en: 'No, because no high risk was found (reasons in 8B)',
     },
   },
-  { id: 'not-assessed-yet', label: { pl: 'Nie oceniłem jeszcze', en: 'Not yet assessed' } },
+  { id: 'not-assessed-yet', label: { pl: 'Jeszcze nie oceniono', en: 'Not yet assessed' } },
 ] as const satisfies readonly { id: string; label: Localized }[];
 
 export type CommunicationDecision = (typeof communicationDecisionDefinitions)[number]['id'];

@@ -29,6 +29,7 @@ import {
 import { findOrganisation, nextCounter } from '../db/organisation.repository.ts';
 import type { BreachRow, Database } from '../db/schema.ts';
 import { checkStepAgainstDecision, type DpoDecision, recordAssessment } from '../domain/assessment-record.ts';
+import { breachCaseSchema } from '../domain/breach-case.ts';
 import { parseBreachFacts } from '../domain/breach-facts.ts';
 import { type BreachTimes, checkBreachTimes } from '../domain/breach-times.ts';
 import { applyWorkflow, type BreachStatus, type WorkflowEvent } from '../domain/breach-workflow.ts';
@@ -37,6 +38,7 @@ import type { Lang } from '../domain/language.ts';
 import { supervisoryDeadlineAt } from '../domain/notification-deadline.ts';
 import { can, type Role } from '../domain/permissions.ts';
 import type { RegisterPageView, RegisterRowFields } from '../domain/register-row.ts';
+import { sameValue } from '../domain/same-value.ts';
 import { checkNotification, type SupervisoryNotification } from '../domain/supervisory-notification.ts';
 import { warsawYear } from '../domain/warsaw-time.ts';
 import type { SessionUser } from './auth.service.ts';
@@ -287,6 +289,14 @@ function timesOf(details: Record<string, unknown>, awareAt: Date | null): Breach
   };
 }
 
+/** A field's value when the breach has none stored, as the breach's shape reads it (its default, or null). */
+function absentValue(field: string): unknown {
+  const parsed = (breachCaseSchema.shape as Record<string, z.ZodType | undefined>)[field]?.safeParse(
+    undefined,
+  );
+  return parsed?.success && parsed.data !== undefined ? parsed.data : null;
+}
+
 /** Edits the details of a breach; only the given fields change, each change is in the audit entry. */
 export async function updateBreachDetails(
   ctx: ServiceContext,
@@ -314,10 +324,12 @@ export async function updateBreachDetails(
         breachTypes = value as string[];
       } else if ((mergedBreachFields as readonly string[]).includes(field)) {
         // Only the keys given change: a PATCH of two times never blanks the others (e.g. reportedAt).
-        before[field] = details[field] ?? null;
+        const prior = { ...((details[field] as Record<string, unknown>) ?? {}) };
+        if (field === 'times') prior.awareAt = row.aware_at ? new Date(row.aware_at).toISOString() : null;
+        before[field] = Object.fromEntries(Object.keys(value as object).map((k) => [k, prior[k] ?? null]));
         details[field] = { ...((details[field] as Record<string, unknown>) ?? {}), ...(value as object) };
       } else {
-        before[field] = details[field] ?? null;
+        before[field] = details[field] ?? absentValue(field);
         details[field] = value;
       }
       if (field === 'times') {
@@ -325,6 +337,13 @@ export async function updateBreachDetails(
         if (times.awareAt !== undefined) awareAt = times.awareAt ? new Date(times.awareAt) : null;
       }
       after[field] = value;
+    }
+    // What was sent as it was is no change: the audit entry names only what the save changed.
+    for (const field of Object.keys(after)) {
+      if (sameValue(before[field], after[field])) {
+        delete before[field];
+        delete after[field];
+      }
     }
     checkBreachTimes(timesOf(details, awareAt), ctx.now());
     const updated = await updateBreach(trx, actor.organisationId, breachId, {

@@ -251,6 +251,11 @@ describe('the web app, end to end in Chromium', () => {
     await page.getByLabel('Naruszenie poufności danych').check();
     await page.getByLabel('Numer ewidencyjny PESEL').check();
     await page.getByLabel('Nazwiska i imiona').check();
+    // A number typed in words is refused on its field, never saved as empty.
+    await page.getByLabel('Przybliżona liczba osób').fill('pięćdziesiąt');
+    await page.getByRole('button', { name: 'Zapisz szczegóły' }).click();
+    await page.getByText('wpisz liczbę całkowitą, np. 1200', { exact: false }).first().waitFor();
+    expect(await page.getByLabel('Przybliżona liczba osób').inputValue()).toBe('pięćdziesiąt');
     await page.getByLabel('Przybliżona liczba osób').fill('50');
     await page.getByLabel('Przyczyna').selectOption('internal-unintentional');
     await page.getByRole('button', { name: 'Zapisz szczegóły' }).click();

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../../src/db/audit.repository.ts';
 import { breachCaseSchema } from '../../src/domain/breach-case.ts';
 import { type Harness, startHarness } from '../support/app-harness.ts';
+import { buildConfirmedBreach } from '../support/breach-factory.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -237,5 +238,24 @@ describe('a DPO takes an incident from report to closed register entry through t
     expect(register.body.total).toBe(1);
     const breachesOnly = await client.request<{ total: number }>('GET', `/api/register?breachesOnly=true`);
     expect(breachesOnly.body.total).toBe(0);
+  });
+});
+
+describe('the audit trail of a save', () => {
+  it('names only what the save changed, when a client sends the whole breach back', async () => {
+    const story = await buildConfirmedBreach(h);
+    const breach = await story.client.request<Record<string, unknown>>('GET', story.url);
+    const saved = await story.client.request('PATCH', story.url, {
+      ...breach.body,
+      recordsApprox: 7,
+      version: breach.body.version,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const history = await story.client.request<{
+      items: { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+    }>('GET', `${story.url}/history`);
+    const entry = history.body.items.find((e) => e.action === 'breach.updated');
+    expect(entry?.after).toEqual({ recordsApprox: 7 });
+    expect(entry?.before).toEqual({ recordsApprox: null });
   });
 });

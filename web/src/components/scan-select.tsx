@@ -41,7 +41,7 @@ export function ScanSelect(props: {
         </option>
         {props.scans?.map((s) => (
           <option key={s.id} value={s.id}>
-            {`${s.source} — ${dateTime(s.finishedAt ?? s.startedAt)}`}
+            {`${s.source} — ${dateTime(s.finishedAt ?? s.startedAt)}${s.status === 'applied' ? ` (${t('scan.status.applied')})` : ''}`}
           </option>
         ))}
       </select>

@@ -445,6 +445,7 @@ const pl = {
   'scan.status.failed': 'nieudana',
   'scan.status.applied': 'wpisana do naruszenia',
   'scan.status.cancelled': 'przerwana',
+  'details.numberInvalid': 'wpisz liczbę całkowitą, np. 1200',
   'scan.cancelledBy': 'Analizę przerwał(a): {who}.',
   'scan.startedBy': 'rozpoczęta {at}, {who}',
   'scan.finishedAt': 'zakończona {at}',
@@ -571,7 +572,7 @@ const pl = {
     'Zawiadomienia do osób, które analiza znalazła z imieniem, nazwiskiem i adresem (z kolumn analizowanych tabel); pozostałe osoby trzeba zawiadomić inaczej.',
   'documents.makeLettersFromScan': 'Utwórz z analizy zawiadomienia {format}',
   'documents.peopleLeftOut':
-    'Bez zawiadomienia zostały osoby z analizy, dla których nie znalazła imienia, nazwiska i adresu (liczba: {count}): zawiadom je w inny sposób (e-mail, komunikat publiczny).',
+    'Osoby z analizy bez zawiadomienia, bo analiza nie znalazła ich imienia, nazwiska i adresu: {count}. Zawiadom je w inny sposób (e-mail, komunikat publiczny).',
   'documents.ready': 'Plik „{name}” jest gotowy.',
   'documents.printable': 'do druku',
   'register.printView': 'Widok do druku (HTML)',
@@ -1172,6 +1173,7 @@ const en: Record<MessageKey, string> = {
   'scan.status.failed': 'failed',
   'scan.status.applied': 'applied to the breach',
   'scan.status.cancelled': 'stopped',
+  'details.numberInvalid': 'enter a whole number, e.g. 1200',
   'scan.cancelledBy': 'Stopped by {who}.',
   'scan.startedBy': 'started {at}, {who}',
   'scan.finishedAt': 'finished {at}',
@@ -1299,7 +1301,7 @@ const en: Record<MessageKey, string> = {
     'Letters to the people the analysis found with a name and an address (from columns of the tables it read); the others must be told another way.',
   'documents.makeLettersFromScan': 'Letters {format} from the analysis',
   'documents.peopleLeftOut':
-    '{count} people of the analysis got no letter, as it found no name and address for them: tell them another way (e-mail, a public communication).',
+    'People of the analysis without a letter, as it found no name and address for them: {count}. Tell them another way (e-mail, a public communication).',
   'documents.ready': 'The file "{name}" is ready.',
   'documents.printable': 'printable',
   'register.printView': 'Print view (HTML)',

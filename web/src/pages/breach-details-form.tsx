@@ -14,7 +14,7 @@ import { ApiError } from '../api/api-error.ts';
 import type { BreachView } from '../api/api-types.ts';
 import { ChoiceList } from '../components/choice-list.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { type FieldLabels, useFieldErrors } from '../components/field-errors.tsx';
+import { type FieldLabels, localError, useFieldErrors } from '../components/field-errors.tsx';
 import { useDraft } from '../components/unsaved-drafts.tsx';
 import { WarsawDateTimeInput } from '../components/warsaw-input.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -167,6 +167,13 @@ const timeFields = [
   'subjectsNotifiedAt',
 ] as const;
 
+/** A whole number typed with optional thousands separators (space, dot); null when empty; undefined when not one. */
+function wholeNumber(text: string): number | null | undefined {
+  const digits = text.replace(/[\s.\u00a0]/g, '');
+  if (digits === '') return null;
+  return /^\d{1,12}$/.test(digits) ? Number(digits) : undefined;
+}
+
 /**
  * Types, kinds (UODO form 4B), cause (4D), data (6) and subject (7) categories, numbers (5), times and texts.
  * Saved with the version read, so a colleague's edit in between is reported instead of overwritten; on any error
@@ -243,7 +250,16 @@ export function BreachDetailsForm(props: BreachPanelProps) {
   };
   const fieldErrors = useFieldErrors(error, labels);
   const editable = props.breach.permissions.includes('breach.update');
-  const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text.replace(',', '.')));
+  // The numbers as typed: "1 200" and "1.500" are 1200 and 1500; anything else stays on screen as typed and stops
+  // the save with an error on its field, never a silent empty or NaN.
+  const [numberTexts, setNumberTexts] = useState<Partial<Record<'subjectsApprox' | 'recordsApprox', string>>>(
+    {},
+  );
+  const typeNumber = (field: 'subjectsApprox' | 'recordsApprox', text: string) => {
+    setNumberTexts((texts) => ({ ...texts, [field]: text }));
+    const value = wholeNumber(text);
+    if (value !== undefined) set(field, value);
+  };
   const setEntity = (index: number, change: Partial<Draft['otherEntities'][number]>) =>
     set(
       'otherEntities',
@@ -281,11 +297,21 @@ export function BreachDetailsForm(props: BreachPanelProps) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const invalid = (['subjectsApprox', 'recordsApprox'] as const).find(
+      (field) => numberTexts[field] !== undefined && wholeNumber(numberTexts[field]!) === undefined,
+    );
+    if (invalid) {
+      setError(localError(invalid, t('details.numberInvalid')));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.patch<BreachView>(props.base, { ...draft, version });
+      // Only the fields changed here: the save (and its entry in the timeline) is what the DPO changed, no more.
+      const changed = Object.fromEntries(state.touched.map((key) => [key, draft[key]]));
+      const updated = await api.patch<BreachView>(props.base, { ...changed, version });
       replace(freshState(updated));
+      setNumberTexts({});
       drafts.markSaved();
       setSaved(true);
       props.onChange(updated);
@@ -434,9 +460,9 @@ export function BreachDetailsForm(props: BreachPanelProps) {
               <input
                 id="d-subjects"
                 inputMode="numeric"
-                value={draft.subjectsApprox ?? ''}
+                value={numberTexts.subjectsApprox ?? draft.subjectsApprox ?? ''}
                 {...fieldErrors.attrs('subjectsApprox')}
-                onChange={(e) => set('subjectsApprox', numberOrNull(e.target.value))}
+                onChange={(e) => typeNumber('subjectsApprox', e.target.value)}
               />
               {fieldErrors.message('subjectsApprox')}
             </div>
@@ -445,9 +471,9 @@ export function BreachDetailsForm(props: BreachPanelProps) {
               <input
                 id="d-records"
                 inputMode="numeric"
-                value={draft.recordsApprox ?? ''}
+                value={numberTexts.recordsApprox ?? draft.recordsApprox ?? ''}
                 {...fieldErrors.attrs('recordsApprox')}
-                onChange={(e) => set('recordsApprox', numberOrNull(e.target.value))}
+                onChange={(e) => typeNumber('recordsApprox', e.target.value)}
               />
               {fieldErrors.message('recordsApprox')}
             </div>

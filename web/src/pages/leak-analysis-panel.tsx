@@ -298,7 +298,9 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
     <article className="card stack scan-card" aria-labelledby={`scan-${scan.id}`} data-status={scan.status}>
       <header className="scan-head" id={`scan-report-${scan.id}`}>
         <h3 id={`scan-${scan.id}`}>{scan.source}</h3>
-        <span className={`status scan-status-${scan.status}`}>{t(`scan.status.${scan.status}`)}</span>
+        <span className={`status scan-status-${scan.status}`} role="status">
+          {t(`scan.status.${scan.status}`)}
+        </span>
       </header>
       <p className="hint">
         {t('scan.startedBy', { at: dateTime(scan.startedAt), who: scan.startedBy })}
@@ -319,7 +321,7 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
         <p className="notice info">{t('scan.cancelledBy', { who: scan.error ?? '—' })}</p>
       ) : null}
       {(scan.status === 'done' || scan.status === 'applied') && unreadable > 0 && readSomething ? (
-        <p className="notice warning">
+        <p className="notice warning" role="status">
           {t('scan.unreadableFiles', { count: unreadable, total: files.length })}
         </p>
       ) : null}
@@ -331,9 +333,13 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
       <ScanReport scan={scan} />
       <ErrorNotice error={error} />
       {scan.status === 'applied' ? (
-        <p className="notice success">{t('scan.appliedNote')}</p>
+        <p className="notice success" role="status">
+          {t('scan.appliedNote')}
+        </p>
       ) : scan.status === 'done' && !readSomething ? (
-        <p className="notice warning">{t('scan.nothingRead')}</p>
+        <p className="notice warning" role="status">
+          {t('scan.nothingRead')}
+        </p>
       ) : canApply ? (
         <div className="stack">
           <p className="hint">{t('scan.applyHint')}</p>

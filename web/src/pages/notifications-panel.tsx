@@ -268,7 +268,8 @@ function PersonalisedLetters(props: { base: string }) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [ready, setReady] = useState<string | null>(null);
+  // The file made last, and from which source: its notices stand under that source's buttons.
+  const [ready, setReady] = useState<{ name: string; from: 'file' | 'scan' } | null>(null);
   const [leftOut, setLeftOut] = useState(0);
   const [busy, setBusy] = useState(false);
   const [scanId, setScanId] = useState('');
@@ -285,7 +286,7 @@ function PersonalisedLetters(props: { base: string }) {
           ? await api.uploadForFile(`${props.base}/documents/subject-letter/personalised`, file, { format })
           : await api.getFile(`${props.base}/scans/${scanId}/letters`, { format });
       saveFile(download);
-      setReady(download.filename);
+      setReady({ name: download.filename, from });
       setLeftOut(download.peopleLeftOut ?? 0);
     } catch (caught) {
       setError(caught);
@@ -293,6 +294,19 @@ function PersonalisedLetters(props: { base: string }) {
       setBusy(false);
     }
   };
+  const readyNotices = (from: 'file' | 'scan') =>
+    ready?.from === from ? (
+      <>
+        <p className="notice success" role="status">
+          {t('documents.ready', { name: ready.name })}
+        </p>
+        {leftOut > 0 ? (
+          <p className="notice warning" role="status">
+            {t('documents.peopleLeftOut', { count: leftOut })}
+          </p>
+        ) : null}
+      </>
+    ) : null;
   return (
     <div className="stack personalised">
       <h3>{t('documents.personalised')}</h3>
@@ -309,21 +323,13 @@ function PersonalisedLetters(props: { base: string }) {
         />
       </div>
       <ErrorNotice error={error} />
-      {ready ? (
-        <p className="notice success" role="status">
-          {t('documents.ready', { name: ready })}
-        </p>
-      ) : null}
-      {ready && leftOut > 0 ? (
-        <p className="notice warning" role="status">
-          {t('documents.peopleLeftOut', { count: leftOut })}
-        </p>
-      ) : null}
+
       <LetterButtons
         disabled={!file || busy}
         label={(format) => t('documents.makeLetters', { format })}
         onMake={(format) => void make(format, 'file')}
       />
+      {readyNotices('file')}
       <ScanSelect
         id="letters-scan"
         label={t('documents.lettersScan')}
@@ -337,6 +343,7 @@ function PersonalisedLetters(props: { base: string }) {
         label={(format) => t('documents.makeLettersFromScan', { format })}
         onMake={(format) => void make(format, 'scan')}
       />
+      {readyNotices('scan')}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
 } from '../../../src/domain/breach-workflow.ts';
 import { dataCategoryDefinitions } from '../../../src/domain/data-categories.ts';
 import { riskLevelLabels } from '../../../src/domain/documents/document-texts.ts';
+import { sameValue } from '../../../src/domain/same-value.ts';
 import { notificationPhaseDefinitions } from '../../../src/domain/supervisory-notification.ts';
 import type { HistoryEntry } from '../api/api-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -49,9 +50,7 @@ export function TimelineList(props: { entries: HistoryEntry[] }) {
         return String(after.filename ?? '');
       case 'breach.updated': {
         const before = asRecord(entry.before);
-        const changed = Object.keys(after).filter(
-          (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-        );
+        const changed = Object.keys(after).filter((k) => !sameValue(before[k], after[k]));
         return changed.map(fieldLabel).join(', ') || null;
       }
       case 'scan.started':
