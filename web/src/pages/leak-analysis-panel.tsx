@@ -6,6 +6,7 @@ import { api } from '../api/api-client.ts';
 import type { BreachView, ScanView } from '../api/api-types.ts';
 import { Link } from '../app/router.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { type FieldLabels, useFieldErrors } from '../components/field-errors.tsx';
 import { FilePicker } from '../components/file-picker.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { type I18n, useI18n } from '../i18n/i18n-context.tsx';
@@ -408,6 +409,9 @@ export function LeakAnalysisPanel(props: BreachPanelProps) {
   const [path, setPath] = useState('');
   const [fileKey, setFileKey] = useState(0);
   const canStart = props.breach.permissions.includes('breach.update');
+  // The server names the folder field "path": the message and the marked field use its label, and focus goes there.
+  const labels: FieldLabels = { path: { label: t('scan.serverPath'), id: 'scan-path' } };
+  const fieldErrors = useFieldErrors(error, labels);
 
   const started = async (start: () => Promise<ScanView>) => {
     setBusy(true);
@@ -468,9 +472,10 @@ export function LeakAnalysisPanel(props: BreachPanelProps) {
                   <input
                     id="scan-path"
                     value={path}
-                    aria-describedby="scan-path-hint"
+                    {...fieldErrors.attrs('path', 'scan-path-hint')}
                     onChange={(e) => setPath(e.target.value)}
                   />
+                  {fieldErrors.message('path')}
                 </div>
                 <div>
                   <button type="submit" className="button" disabled={busy || path.trim() === ''}>
@@ -484,7 +489,7 @@ export function LeakAnalysisPanel(props: BreachPanelProps) {
                 {t('common.sending')}
               </p>
             ) : null}
-            <ErrorNotice error={error} />
+            <ErrorNotice error={error} labels={labels} />
           </>
         ) : null}
       </section>
