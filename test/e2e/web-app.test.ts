@@ -276,6 +276,10 @@ describe('the web app, end to end in Chromium', () => {
       buffer: Buffer.from(`${leakedRows.join('\n')}\n`),
     });
     const scanCard = page.locator('.scan-card').first();
+    // The new analysis's card takes the focus from the picker, which is made anew.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('lista klientów.csv');
     await scanCard.getByText('zakończona', { exact: true }).waitFor({ timeout: 30_000 });
     await expect.poll(() => scanCard.locator('.scan-totals').textContent()).toMatch(/W tym dzieci.*2/);
     const peselRow = scanCard.getByRole('row', { name: /PESEL/ });
@@ -289,6 +293,9 @@ describe('the web app, end to end in Chromium', () => {
     await shot(page, '06a-leak-analysis-replace');
     await scanCard.getByRole('button', { name: 'Zastąp i uzupełnij' }).click();
     await scanCard.getByText('Naruszenie uzupełniono na podstawie tej analizy.').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Naruszenie uzupełniono na podstawie tej analizy.');
     await page.locator('.tabs').getByRole('link', { name: 'Przegląd' }).click();
     const classification = page.locator('section', {
       has: page.getByRole('heading', { name: 'Klasyfikacja' }),

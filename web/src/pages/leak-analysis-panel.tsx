@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { dataCategoryDefinitions } from '../../../src/domain/data-categories.ts';
 import type { ScanIdentifier } from '../../../src/domain/scan-findings.ts';
 import { type ScanLang, scanMessages } from '../../../src/scan/scan-messages.ts';
@@ -255,6 +255,15 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Applied from this card: its note takes the focus when it shows, as the button that had it is gone.
+  const appliedHere = useRef(false);
+  const appliedNote = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (scan.status === 'applied' && appliedHere.current) {
+      appliedHere.current = false;
+      appliedNote.current?.focus();
+    }
+  }, [scan.status]);
   const files = scan.result?.files ?? [];
   const unreadable = files.filter((f) => f.error !== null).length;
   const readSomething = files.length > unreadable;
@@ -288,6 +297,7 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
     setError(null);
     try {
       props.onChange(await api.post<BreachView>(`${props.base}/scans/${scan.id}/apply`));
+      appliedHere.current = true;
       props.onApplied();
     } catch (caught) {
       setError(caught);
@@ -298,7 +308,9 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
   return (
     <article className="card stack scan-card" aria-labelledby={`scan-${scan.id}`} data-status={scan.status}>
       <header className="scan-head" id={`scan-report-${scan.id}`}>
-        <h3 id={`scan-${scan.id}`}>{scan.source}</h3>
+        <h3 id={`scan-${scan.id}`} tabIndex={-1}>
+          {scan.source}
+        </h3>
         <span className={`status scan-status-${scan.status}`} role="status">
           {t(`scan.status.${scan.status}`)}
         </span>
@@ -334,7 +346,7 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
       <ScanReport scan={scan} />
       <ErrorNotice error={error} />
       {scan.status === 'applied' ? (
-        <p className="notice success" role="status">
+        <p className="notice success" role="status" ref={appliedNote} tabIndex={-1}>
           {t('scan.appliedNote')}
         </p>
       ) : scan.status === 'done' && !readSomething ? (
@@ -420,6 +432,8 @@ export function LeakAnalysisPanel(props: BreachPanelProps) {
       const scan = await start();
       scans.setData([scan, ...(scans.data ?? [])]);
       await scans.reload();
+      // The new analysis's card takes the focus (the picker the files came from is made anew).
+      window.setTimeout(() => document.getElementById(`scan-${scan.id}`)?.focus(), 0);
       return true;
     } catch (caught) {
       setError(caught);
