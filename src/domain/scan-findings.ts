@@ -80,3 +80,13 @@ export function scanFindings(totals: ScanTotals): ScanFindings {
     },
   };
 }
+
+/** The text of the number of people a scan fills in (Polish: it goes into UODO's form). */
+export function scanSubjectsText(subjectsApprox: number): string {
+  return `ok. ${subjectsApprox} (analiza plików)`;
+}
+
+/** Whether a finished scan read anything: not when every file it met could not be read (or there was none). */
+export function scanReadSomething(files: readonly { error: string | null }[]): boolean {
+  return files.some((f) => f.error === null);
+}

@@ -22,13 +22,15 @@ export function endsLinesWithCr(sample: Buffer): boolean {
   return sample.indexOf(13) >= 0 && sample.indexOf(10) < 0;
 }
 
-/** The chunks with every CR made a line feed, for the scanners, which end lines at line feeds. */
-async function* crToLf(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
-  for await (const chunk of chunks) {
-    const copy = Buffer.from(chunk);
-    for (let k = copy.indexOf(13); k >= 0; k = copy.indexOf(13, k + 1)) copy[k] = 10;
-    yield copy;
-  }
+/** A copy of the bytes with every CR made a line feed, for the scanners, which end lines at line feeds. */
+function crToLf(bytes: Buffer): Buffer<ArrayBuffer> {
+  const copy = Buffer.from(bytes);
+  for (let k = copy.indexOf(13); k >= 0; k = copy.indexOf(13, k + 1)) copy[k] = 10;
+  return copy;
+}
+
+async function* crToLfChunks(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  for await (const chunk of chunks) yield crToLf(chunk);
 }
 
 async function* prepend(head: Buffer[], rest: AsyncIterator<Buffer>): AsyncIterable<Buffer> {
@@ -69,8 +71,8 @@ export async function scanText(options: {
     sample = Buffer.from(iconv().decode(first.subarray(2), detected), 'utf8');
   }
   if (endsLinesWithCr(sample)) {
-    chunks = crToLf(chunks);
-    sample = Buffer.from(sample.toString('latin1').replaceAll('\r', '\n'), 'latin1');
+    chunks = crToLfChunks(chunks);
+    sample = crToLf(sample);
   }
   const encoding = detected === 'utf16le' || detected === 'utf16be' ? 'utf8' : detected;
   const layout = detectTextLayout(sample, options.format, encoding);

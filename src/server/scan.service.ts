@@ -22,7 +22,12 @@ import {
 } from '../db/scan.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Lang } from '../domain/language.ts';
-import { type ScanTotals, scanFindings } from '../domain/scan-findings.ts';
+import {
+  type ScanTotals,
+  scanFindings,
+  scanReadSomething,
+  scanSubjectsText,
+} from '../domain/scan-findings.ts';
 import { warsawDate } from '../domain/warsaw-time.ts';
 import type { ScanProgress } from '../scan/scan-paths.ts';
 import { viewBreach } from './breach.service.ts';
@@ -47,11 +52,6 @@ export function presentScan(row: ScanRow) {
     // Nothing changes an applied scan's row after it is applied.
     appliedAt: row.status === 'applied' ? new Date(row.updated_at).toISOString() : null,
   };
-}
-
-/** Whether a finished scan read anything: not when every file it met could not be read (or there was none). */
-export function scanReadSomething(result: { files?: { error: string | null }[] } | null): boolean {
-  return (result?.files ?? []).some((f) => f.error === null);
 }
 
 /** Scans in progress in this process, so tests and shutdown can wait for them. */
@@ -392,7 +392,7 @@ export async function applyScan(ctx: ServiceContext, actor: Actor, breachId: str
     if (scan.status !== 'done' || !findings) {
       throw refuse('analiza nie została ukończona', 'the scan has not finished');
     }
-    if (!scanReadSomething(view.result as { files?: { error: string | null }[] } | null)) {
+    if (!scanReadSomething((view.result as { files?: { error: string | null }[] } | null)?.files ?? [])) {
       throw refuse(
         'żadnego pliku tej analizy nie udało się odczytać: nie ma czego wpisać do naruszenia',
         'none of the files of this scan could be read: there is nothing to fill in',
@@ -412,7 +412,7 @@ export async function applyScan(ctx: ServiceContext, actor: Actor, breachId: str
     if (findings.children) subjectCategories.add('children');
     details.dataCategories = [...categories];
     details.subjectsApprox = findings.subjectsApprox;
-    details.subjectsApproxText = `ok. ${findings.subjectsApprox} (analiza plików)`;
+    details.subjectsApproxText = scanSubjectsText(findings.subjectsApprox);
     details.recordsApprox = findings.recordsApprox;
     // A DPO's text of the old number ("ok. 2000 wpisów") must not stand beside the scan's: the number shows alone.
     details.recordsApproxText = null;

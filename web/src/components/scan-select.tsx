@@ -3,13 +3,15 @@ import type { ScanView } from '../api/api-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useLoad } from './use-load.ts';
 
+/** The leak analyses of the breach at `base`, newest first. */
+export function loadScans(base: string): Promise<ScanView[]> {
+  return api.get<{ items: ScanView[] }>(`${base}/scans`).then((r) => r.items);
+}
+
 /** The breach's finished leak analyses (done or applied): their people lists feed e-mails and letters. */
 export function useFinishedScans(base: string) {
   return useLoad(
-    () =>
-      api
-        .get<{ items: ScanView[] }>(`${base}/scans`)
-        .then((r) => r.items.filter((s) => s.status === 'done' || s.status === 'applied')),
+    () => loadScans(base).then((items) => items.filter((s) => s.status === 'done' || s.status === 'applied')),
     [base],
   );
 }

@@ -20,10 +20,11 @@ import { type RiskLevel, riskLevels } from '../../../src/domain/risk-rules.ts';
 import type { ScanFindings } from '../../../src/domain/scan-findings.ts';
 import { includesVulnerable } from '../../../src/domain/subject-categories.ts';
 import { api } from '../api/api-client.ts';
-import type { BreachView, ScanView } from '../api/api-types.ts';
+import type { BreachView } from '../api/api-types.ts';
 import { ChoiceList, TriState } from '../components/choice-list.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type FieldLabels, localError, useFieldErrors } from '../components/field-errors.tsx';
+import { loadScans } from '../components/scan-select.tsx';
 import { useDraft } from '../components/unsaved-drafts.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -78,10 +79,7 @@ function ScanStartingPoint(props: {
   extra: AssessCategory[];
 }) {
   const { t } = useI18n();
-  const { data } = useLoad(
-    () => api.get<{ items: ScanView[] }>(`${props.base}/scans`).then((r) => r.items),
-    [props.base],
-  );
+  const { data } = useLoad(() => loadScans(props.base), [props.base]);
   const [used, setUsed] = useState(false);
   const latest = data?.find((s) => s.findings && (s.status === 'done' || s.status === 'applied'));
   if (!latest?.findings) return null;

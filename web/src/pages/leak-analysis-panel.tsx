@@ -1,6 +1,10 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { dataCategoryDefinitions } from '../../../src/domain/data-categories.ts';
-import type { ScanIdentifier } from '../../../src/domain/scan-findings.ts';
+import {
+  type ScanIdentifier,
+  scanReadSomething,
+  scanSubjectsText,
+} from '../../../src/domain/scan-findings.ts';
 import { type ScanLang, scanMessages } from '../../../src/scan/scan-messages.ts';
 import { api } from '../api/api-client.ts';
 import type { BreachView, ScanView } from '../api/api-types.ts';
@@ -8,6 +12,7 @@ import { Link } from '../app/router.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type FieldLabels, useFieldErrors } from '../components/field-errors.tsx';
 import { FilePicker } from '../components/file-picker.tsx';
+import { loadScans } from '../components/scan-select.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { type I18n, useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -47,7 +52,7 @@ export function formatBytes(bytes: number, number: I18n['number']): string {
 }
 
 export function useScans(base: string) {
-  const scans = useLoad(() => api.get<{ items: ScanView[] }>(`${base}/scans`).then((r) => r.items), [base]);
+  const scans = useLoad(() => loadScans(base), [base]);
   const running = scans.data?.some((s) => s.status === 'running') ?? false;
   const { reload } = scans;
   // Every second while one runs; every 15 s otherwise, so a scan a colleague starts shows up here too.
@@ -222,7 +227,7 @@ function ScanReport(props: { scan: ScanView }) {
 function replacedNumbers(breach: BreachView, scan: ScanView) {
   const findings = scan.findings;
   if (!findings) return [];
-  const fromScan = `ok. ${findings.subjectsApprox} (analiza plików)`;
+  const fromScan = scanSubjectsText(findings.subjectsApprox);
   const changes: { key: MessageKey; before: string | number; after: number | null }[] = [];
   const subjectsText = breach.subjectsApproxText ?? null;
   if (
@@ -266,7 +271,7 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
   }, [scan.status]);
   const files = scan.result?.files ?? [];
   const unreadable = files.filter((f) => f.error !== null).length;
-  const readSomething = files.length > unreadable;
+  const readSomething = scanReadSomething(files);
   const canApply =
     props.breach.permissions.includes('breach.update') && scan.status === 'done' && readSomething;
   const replaced = replacedNumbers(props.breach, scan);
@@ -395,10 +400,7 @@ function ScanCard(props: BreachPanelProps & { scan: ScanView; onApplied: () => v
  */
 export function ScanSourceLink(props: { base: string; version: number; subjectsApprox: number | null }) {
   const { t, dateTime } = useI18n();
-  const scans = useLoad(
-    () => api.get<{ items: ScanView[] }>(`${props.base}/scans`).then((r) => r.items),
-    [props.base, props.version],
-  );
+  const scans = useLoad(() => loadScans(props.base), [props.base, props.version]);
   const applied = (scans.data ?? [])
     .filter((s) => s.appliedAt !== null)
     .sort((a, b) => (a.appliedAt! < b.appliedAt! ? 1 : -1))[0];
