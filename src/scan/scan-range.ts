@@ -15,7 +15,16 @@ export type RangeTask = {
   listPeople: boolean;
 };
 
-export type RangeOutcome = { tally: TallySnapshot; endsInQuotes: boolean };
+export type RangeOutcome = {
+  tally: TallySnapshot;
+  endsInQuotes: boolean;
+  /**
+   * Where the part's last whole record ends (a line end outside quotes, as far as its reads show), when the part
+   * ends inside a quoted field: the record that runs on into the next part starts there. Null otherwise, or when
+   * no read of the part ended outside quotes.
+   */
+  lastRecordEnd: number | null;
+};
 
 export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => void): Promise<RangeOutcome> {
   const tally = new ScanTally(task.listPeople);
@@ -32,13 +41,16 @@ export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => vo
   });
   scanner.inQuotes = task.startInQuotes;
   let endsInQuotes = false;
+  let lastRecordEnd: number | null = null;
   if (task.end > task.start) {
     const target = scanner instanceof KernelScanner ? kernelTarget(scanner) : bufferTarget(scanner);
-    readRange(task, target, onBytes);
+    readRange(task, target, onBytes, (start) => {
+      if (scanner.lastBreak >= 0) lastRecordEnd = start + scanner.lastBreak;
+    });
     endsInQuotes = scanner.inQuotes;
   }
   scanner.finish();
-  return { tally: tally.snapshot(), endsInQuotes };
+  return { tally: tally.snapshot(), endsInQuotes, lastRecordEnd: endsInQuotes ? lastRecordEnd : null };
 }
 
 // 1 MiB reads, into the scan kernel's memory (or a buffer the scanner copies from), which keeps the largest one.
@@ -102,9 +114,14 @@ function kernelTarget(scanner: KernelScanner): ReadTarget {
  * Reads the part with synchronous reads (a worker thread does nothing else meanwhile, nor does the command's main
  * thread when it scans a part: see WorkerPool): each read is scanned in place up to its last newline, and the
  * unfinished line moves to the buffer's front to be completed by the next read, so no chunk is allocated or
- * concatenated.
+ * concatenated. After each scan, `scanned` hears the file offset of the buffer's first byte.
  */
-function readRange(task: RangeTask, target: ReadTarget, onBytes?: (bytes: number) => void): void {
+function readRange(
+  task: RangeTask,
+  target: ReadTarget,
+  onBytes: ((bytes: number) => void) | undefined,
+  scanned: (start: number) => void,
+): void {
   const fd = openSync(task.path, 'r');
   try {
     let position = task.start;
@@ -124,10 +141,14 @@ function readRange(task: RangeTask, target: ReadTarget, onBytes?: (bytes: number
       }
       const upTo = cut <= 0 ? filled : cut;
       target.scan(upTo);
+      scanned(position - filled);
       held = filled - upTo;
       if (held > 0) target.buffer(filled, filled).copyWithin(0, upTo, filled);
     }
-    if (held > 0) target.scan(held);
+    if (held > 0) {
+      target.scan(held);
+      scanned(position - held);
+    }
   } finally {
     closeSync(fd);
   }

@@ -7,7 +7,7 @@ import { identifierChecks } from '../../src/scan/identifier-checks.ts';
 import { kernelCount } from '../../src/scan/kernel-scanner.ts';
 import { countRuns, KeySet, setCountKernel } from '../../src/scan/key-set.ts';
 import { countTransferList } from '../../src/scan/run-scan-job.ts';
-import { scanPaths } from '../../src/scan/scan-paths.ts';
+import { partStarts, scanPaths } from '../../src/scan/scan-paths.ts';
 import { type CountSet, ScanTally } from '../../src/scan/scan-tally.ts';
 import { makePesel } from './make-identifiers.ts';
 
@@ -414,6 +414,40 @@ describe('minors counted on a range of sorted PESEL keys', () => {
       (await scanPaths({ paths: [file], asOf, threads: 0 })).totals.minors;
     expect(await minors('2026-02-28')).toBe(3); // 29 Feb 2008, 1 Mar 2008, 28 Feb 2026
     expect(await minors('2026-03-01')).toBe(2); // 28 Feb 2026, 1 Mar 2026 (1 Mar 2008 turns 18 that day)
+  });
+});
+
+describe('parts of a large file', () => {
+  it('cover the file once, none larger than an equal part, the last ones smaller so the threads end together', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4096 }),
+        fc.integer({ min: 2, max: 2 ** 31 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 16 }),
+        (from, length, perThread, threads) => {
+          const size = from + length;
+          const parts = perThread * threads;
+          const starts = partStarts(from, size, parts, threads);
+          const ends = [...starts.slice(1), size];
+          const lengths = starts.map((s, k) => ends[k]! - s);
+          expect(starts[0]).toBe(from);
+          for (const n of lengths) expect(n).toBeGreaterThan(0);
+          const even = length / parts;
+          // No part larger than an equal one (a last remainder of under half a smallest part joins the one before).
+          for (const n of lengths) expect(n).toBeLessThanOrEqual(even * 1.5 + 1);
+          // Never many more parts than asked for: the smallest is a quarter of an equal part, or 1 MiB.
+          expect(starts.length).toBeLessThanOrEqual(parts * 4 + threads * 8 + 1);
+        },
+      ),
+    );
+    // 300 MB on two threads: six equal parts asked for; the last ones shrink to a quarter.
+    const size = 300 * 2 ** 20;
+    const starts = partStarts(0, size, 6, 2);
+    const lengths = starts.map((s, k) => (starts[k + 1] ?? size) - s);
+    expect(lengths[0]).toBe(size / 6);
+    expect(lengths.at(-2)).toBeLessThan(size / 6 / 3);
+    expect(starts.length).toBeGreaterThan(6);
   });
 });
 
