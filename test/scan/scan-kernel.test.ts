@@ -213,13 +213,18 @@ describe.runIf(getKernelModule())('the WebAssembly scan kernel', () => {
           const scanner = make(tally);
           scanner.inQuotes = c.startInQuotes;
           let from = 0;
+          // Where each piece's last line end outside quotes is (a part cut inside a record goes back there).
+          const breaks: number[] = [];
           for (const e of [...ends, bytes.length]) {
-            if (e > from) scanner.scan(bytes, from, e);
+            if (e > from) {
+              scanner.scan(bytes, from, e);
+              breaks.push(scanner.lastBreak);
+            }
             from = Math.max(from, e);
           }
           const inQuotes = scanner.inQuotes;
           scanner.finish();
-          return { ...summary(tally), inQuotes };
+          return { ...summary(tally), inQuotes, breaks };
         };
         const options = (tally: ScanTally) => ({
           tally,
