@@ -5,7 +5,7 @@
  */
 import type { BreachCase } from './breach-case.ts';
 import { buildSubjectLetter } from './documents/build-subject-letter.ts';
-import { type Recipient, salutation } from './documents/communication-audience.ts';
+import type { Recipient } from './documents/communication-audience.ts';
 import { type Block, cellText, type DocumentModel } from './documents/document-model.ts';
 import type { Lang } from './language.ts';
 import type { MailContent } from './mail-messages.ts';
@@ -13,11 +13,6 @@ import type { MailContent } from './mail-messages.ts';
 const escapeHtml = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const htmlLines = (value: string) => escapeHtml(value).replace(/\n/g, '<br>');
-
-const namelessSalutation: Record<Lang, string> = {
-  pl: 'Szanowna Pani / Szanowny Panie,',
-  en: 'Dear Sir or Madam,',
-};
 
 function blockText(block: Block, lang: Lang): string[] {
   switch (block.kind) {
@@ -101,14 +96,5 @@ export function subjectCommunicationMail(
     version: '1',
     recipient,
   });
-  const nameless = `${recipient.firstName}${recipient.lastName}`.trim() === '';
-  if (nameless) {
-    const generic = salutation(recipient, lang);
-    document.blocks = document.blocks.map((block) =>
-      block.kind === 'paragraph' && block.text === generic
-        ? { ...block, text: namelessSalutation[lang] }
-        : block,
-    );
-  }
   return letterAsMail(document);
 }

@@ -55,12 +55,14 @@ describe('personal address (Polish forms)', () => {
     expect(inferAddressForm(name, hint)).toBe(form);
   });
 
-  it('salutation names the person', () => {
-    expect(
-      salutation({ firstName: 'Anna', lastName: 'Kowalska', addressLines: [], form: 'female' }, 'pl'),
-    ).toBe('Szanowna Pani Anna Kowalska,');
-    expect(salutation({ firstName: 'Jan', lastName: 'Nowak', addressLines: [], form: 'male' }, 'pl')).toBe(
-      'Szanowny Pan Jan Nowak,',
-    );
+  it('salutation greets in the vocative in Polish (the name stands in the address block), by name in English', () => {
+    const anna = { firstName: 'Anna', lastName: 'Kowalska', addressLines: [], form: 'female' } as const;
+    const jan = { firstName: 'Jan', lastName: 'Nowak', addressLines: [], form: 'male' } as const;
+    expect(salutation(anna, 'pl')).toBe('Szanowna Pani,');
+    expect(salutation(jan, 'pl')).toBe('Szanowny Panie,');
+    expect(salutation({ ...jan, form: 'neutral' }, 'pl')).toBe('Szanowna Pani / Szanowny Panie,');
+    expect(salutation(null, 'pl')).toBe('Szanowni Państwo,');
+    expect(salutation(jan, 'en')).toBe('Dear Jan Nowak,');
+    expect(salutation({ ...jan, firstName: '', lastName: '' }, 'en')).toBe('Dear Sir or Madam,');
   });
 });

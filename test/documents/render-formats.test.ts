@@ -106,7 +106,7 @@ const required = {
     'Pani Anna Kowalska',
     'ul. Lipowa 5 m. 12',
     '15-427 Białystok',
-    'Szanowna Pani Anna Kowalska,',
+    'Szanowna Pani,',
     'Co się stało?',
     '9 października 2019 r.',
     'Jakich danych dotyczy naruszenie?',
@@ -208,7 +208,7 @@ describe('documents in PDF: the extracted text holds every required element, spe
     const perLetter = pages.length / 2;
     expect(Number.isInteger(perLetter)).toBe(true);
     expect(missing(pages[0]!, ['Pani Anna Kowalska', 'strona 1 z'])).toEqual([]);
-    expect(missing(pages[perLetter]!, ['Pan Jan Nowak', 'Szanowny Pan Jan Nowak', 'strona 1 z'])).toEqual([]);
+    expect(missing(pages[perLetter]!, ['Pan Jan Nowak', 'Szanowny Panie,', 'strona 1 z'])).toEqual([]);
     expect(missing(pages.slice(perLetter).join('\n'), ['Co może Pan zrobić?'])).toEqual([]);
   });
 });

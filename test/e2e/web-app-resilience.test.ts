@@ -282,9 +282,9 @@ describe('the web app when things go wrong, in Chromium', () => {
     for (const [, , address] of people) expect(counts.get(address!), address).toBe(1);
     const [zofia] = await smtp.byRecipient('zofia@example.pl');
     expect(zofia?.subject).toBe(`Zawiadomienie o naruszeniu ochrony danych osobowych – ${organisationName}`);
-    expect(zofia?.text).toContain('Szanowna Pani Zofia Żółkiewska,');
-    expect(zofia?.html).toContain('Szanowna Pani Zofia Żółkiewska,');
+    expect(zofia?.text).toContain('Szanowna Pani,');
+    expect(zofia?.html).toContain('Szanowna Pani,');
     const [lukasz] = await smtp.byRecipient('lukasz@example.pl');
-    expect(lukasz?.text).toContain('Szanowny Pan Łukasz Gęślak,');
+    expect(lukasz?.text).toContain('Szanowny Panie,');
   });
 });

@@ -79,14 +79,18 @@ export function inferAddressForm(firstName: string, given?: string | null): 'fem
   return /^[a-ząćęłńóśźż-]+$/.test(name) ? 'male' : 'neutral';
 }
 
-/** "Szanowna Pani Anna Kowalska," — the form used in Polish mass correspondence, with the person's name. */
+/**
+ * The greeting. Polish greets in the vocative and without the name: "Szanowna Pani," / "Szanowny Panie," (the
+ * person is named in the address block; "Szanowny Pan Jan Nowak," is the nominative, a mistake in a letter). English
+ * greets by name.
+ */
 export function salutation(recipient: Recipient | null, lang: Lang): string {
   const name = recipient ? `${recipient.firstName} ${recipient.lastName}`.trim() : '';
   if (lang === 'en') return name ? `Dear ${name},` : 'Dear Sir or Madam,';
   if (!recipient) return 'Szanowni Państwo,';
-  if (recipient.form === 'female') return `Szanowna Pani ${name},`;
-  if (recipient.form === 'male') return `Szanowny Pan ${name},`;
-  return `Szanowna Pani / Szanowny Panie ${name},`;
+  if (recipient.form === 'female') return 'Szanowna Pani,';
+  if (recipient.form === 'male') return 'Szanowny Panie,';
+  return 'Szanowna Pani / Szanowny Panie,';
 }
 
 /** The address block: "Pani Anna Kowalska", then the postal lines. */
