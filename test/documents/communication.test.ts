@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { BreachCase } from '../../src/domain/breach-case.ts';
 import type { DataCategory } from '../../src/domain/data-categories.ts';
-import { inferAddressForm, salutation } from '../../src/domain/documents/communication-audience.ts';
-import { adviceList, consequenceList } from '../../src/domain/documents/communication-content.ts';
+import {
+  inferAddressForm,
+  type Recipient,
+  salutation,
+} from '../../src/domain/documents/communication-audience.ts';
+import {
+  adviceList,
+  communicationGaps,
+  consequenceList,
+} from '../../src/domain/documents/communication-content.ts';
 import { loadCase } from './cases.ts';
 
 const base = loadCase('insurance-misdirected-email');
@@ -56,13 +64,50 @@ describe('personal address (Polish forms)', () => {
   });
 
   it('salutation greets in the vocative in Polish (the name stands in the address block), by name in English', () => {
-    const anna = { firstName: 'Anna', lastName: 'Kowalska', addressLines: [], form: 'female' } as const;
-    const jan = { firstName: 'Jan', lastName: 'Nowak', addressLines: [], form: 'male' } as const;
+    const anna: Recipient = { firstName: 'Anna', lastName: 'Kowalska', addressLines: [], form: 'female' };
+    const jan: Recipient = { firstName: 'Jan', lastName: 'Nowak', addressLines: [], form: 'male' };
     expect(salutation(anna, 'pl')).toBe('Szanowna Pani,');
     expect(salutation(jan, 'pl')).toBe('Szanowny Panie,');
     expect(salutation({ ...jan, form: 'neutral' }, 'pl')).toBe('Szanowna Pani / Szanowny Panie,');
     expect(salutation(null, 'pl')).toBe('Szanowni Państwo,');
     expect(salutation(jan, 'en')).toBe('Dear Jan Nowak,');
     expect(salutation({ ...jan, firstName: '', lastName: '' }, 'en')).toBe('Dear Sir or Madam,');
+  });
+});
+
+describe('what a communication to people still lacks (art. 34(2) RODO)', () => {
+  it('nothing for a complete case; each missing item by name', () => {
+    expect(communicationGaps(base)).toEqual([]);
+    const bare: BreachCase = {
+      ...base,
+      description: '  ',
+      dataCategories: [],
+      actionsTaken: null,
+      measuresMitigate: '',
+      measuresPrevent: null,
+      organisation: { ...base.organisation, dpo: null, contactPoint: null },
+    };
+    expect(communicationGaps(bare)).toEqual(['description', 'dataCategories', 'measures', 'dpoContact']);
+  });
+
+  it('any one measure is enough; a DPO needs a phone or an e-mail, or another contact point stands in', () => {
+    const noMeasures = { ...base, actionsTaken: null, measuresMitigate: null, measuresPrevent: null };
+    expect(communicationGaps(noMeasures)).toEqual(['measures']);
+    expect(communicationGaps({ ...noMeasures, measuresPrevent: 'Szkolenie pracowników.' })).toEqual([]);
+    const nameOnly = { name: 'Jan Nowak', phone: null, email: null };
+    const organisation = { ...base.organisation, dpo: nameOnly, contactPoint: null };
+    expect(communicationGaps({ ...base, organisation })).toEqual(['dpoContact']);
+    expect(
+      communicationGaps({
+        ...base,
+        organisation: { ...organisation, dpo: { ...nameOnly, email: 'iod@example.pl' } },
+      }),
+    ).toEqual([]);
+    expect(
+      communicationGaps({
+        ...base,
+        organisation: { ...organisation, dpo: null, contactPoint: 'sekretariat, tel. 85 000 00 00' },
+      }),
+    ).toEqual([]);
   });
 });

@@ -262,6 +262,13 @@ describe('the web app when things go wrong, in Chromium', () => {
       has: page.getByRole('heading', { name: 'Zawiadomienie osób e-mailem' }),
     });
     await mail.getByText('Nie było jeszcze wysyłki e-mail w tej sprawie.').waitFor();
+    // What the e-mails would lack of art. 34(2): the description and a measure are given by now (the test before);
+    // no data categories yet, and the organisation has no DPO nor another contact point.
+    const gaps = mail.locator('.notice.warning').filter({ hasText: 'art. 34 ust. 2 RODO' });
+    expect(await gaps.locator('li').allTextContents()).toEqual([
+      'kategorii danych, z których wynikają możliwe skutki (Szczegóły → Kategorie danych),',
+      'kontaktu do inspektora ochrony danych (telefon lub e-mail) albo innego punktu kontaktowego (Ustawienia).',
+    ]);
     await mail.getByLabel('Lista osób z adresami e-mail (CSV lub XLSX)').setInputFiles({
       name: 'uczniowie i rodzice.csv',
       mimeType: 'text/csv',
@@ -270,6 +277,8 @@ describe('the web app when things go wrong, in Chromium', () => {
     await mail.getByRole('button', { name: 'Wyślij e-maile do osób z listy' }).click();
     const confirm = page.getByRole('dialog', { name: 'Wysłać zawiadomienia e-mailem?' });
     await confirm.waitFor();
+    // Said again where the DPO decides to send.
+    await confirm.getByText('Brakuje:', { exact: false }).waitFor();
     await checkAccessibility('mail-confirm');
     await confirm.getByRole('button', { name: 'Wyślij zawiadomienia' }).click();
     await confirm.waitFor({ state: 'detached' });

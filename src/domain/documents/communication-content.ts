@@ -179,3 +179,28 @@ export function communicationBlocks(breach: BreachCase, input: { lang: Lang; for
   );
   return blocks;
 }
+
+/** What a communication to people lacks of what art. 34(2) RODO asks it to say (see communicationGaps). */
+export type CommunicationGap = 'description' | 'dataCategories' | 'measures' | 'dpoContact';
+
+const blank = (value: string | null | undefined) => (value ?? '').trim() === '';
+
+/**
+ * What the breach does not yet give the communication to people (art. 34(2) RODO, by art. 33(3)(b)–(d)): the
+ * nature of the breach (its description), the data concerned (the likely consequences follow from them), the
+ * measures taken or proposed, and the contact of the DPO or another contact point (a DPO's name alone is no
+ * contact). A letter made without them says "nie podano" or leaves its section empty: the app warns before it is
+ * made or sent.
+ */
+export function communicationGaps(breach: BreachCase): CommunicationGap[] {
+  const gaps: CommunicationGap[] = [];
+  if (blank(breach.description)) gaps.push('description');
+  if (breach.dataCategories.length === 0) gaps.push('dataCategories');
+  if (blank(breach.actionsTaken) && blank(breach.measuresMitigate) && blank(breach.measuresPrevent)) {
+    gaps.push('measures');
+  }
+  const { dpo, contactPoint } = breach.organisation;
+  const dpoReachable = dpo !== null && !(blank(dpo.phone) && blank(dpo.email));
+  if (!dpoReachable && blank(contactPoint)) gaps.push('dpoContact');
+  return gaps;
+}

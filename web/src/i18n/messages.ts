@@ -688,6 +688,17 @@ const pl = {
   'mail.confirmText':
     'Każda osoba z adresem e-mail z „{source}” dostanie imienne zawiadomienie. Wysłanych wiadomości nie da się cofnąć.',
   'mail.confirmSend': 'Wyślij zawiadomienia',
+  'communicationGaps.title':
+    'Zawiadomienie osób nie zawiera jeszcze wszystkiego, czego wymaga art. 34 ust. 2 RODO. Brakuje:',
+  'communicationGaps.description': 'opisu naruszenia (Szczegóły → Opis naruszenia),',
+  'communicationGaps.dataCategories':
+    'kategorii danych, z których wynikają możliwe skutki (Szczegóły → Kategorie danych),',
+  'communicationGaps.measures':
+    'podjętych lub proponowanych środków (Szczegóły → Podjęte działania albo środki zmniejszające skutki lub zapobiegające),',
+  'communicationGaps.dpoContact':
+    'kontaktu do inspektora ochrony danych (telefon lub e-mail) albo innego punktu kontaktowego (Ustawienia).',
+  'communicationGaps.after':
+    'Listy i e-maile można przygotować już teraz, ale w tych miejscach będzie „nie podano” albo pusta sekcja.',
   'mail.started': 'Zlecono wysyłkę: {count} wiadomości w kolejce, pominięto {skipped}.',
   'mail.batches': 'Wysyłki',
   'mail.noBatches': 'Nie było jeszcze wysyłki e-mail w tej sprawie.',
@@ -1416,6 +1427,17 @@ const en: Record<MessageKey, string> = {
   'mail.confirmText':
     'Everyone with an e-mail address in “{source}” gets a personal communication. Sent messages cannot be recalled.',
   'mail.confirmSend': 'Send the communication',
+  'communicationGaps.title':
+    'The communication to people does not yet say all that GDPR art. 34(2) requires. It lacks:',
+  'communicationGaps.description': 'a description of the breach (Details → Description of the breach),',
+  'communicationGaps.dataCategories':
+    'the categories of data, from which the likely consequences follow (Details → Categories of data),',
+  'communicationGaps.measures':
+    'the measures taken or proposed (Details → Actions taken, or measures to mitigate or prevent),',
+  'communicationGaps.dpoContact':
+    "the data protection officer's contact (phone or e-mail) or another contact point (Settings).",
+  'communicationGaps.after':
+    'Letters and e-mails can be made now, but they will say "not given" there or leave the section empty.',
   'mail.started': 'Sending started: {count} messages queued, {skipped} skipped.',
   'mail.batches': 'Sendings',
   'mail.noBatches': 'No e-mail has been sent about this breach yet.',

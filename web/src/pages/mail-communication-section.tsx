@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/api-client.ts';
 import type { BreachView, MailBatch, MailRecipientState, ScanView } from '../api/api-types.ts';
+import { CommunicationGapsNotice } from '../components/communication-gaps.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { FilePicker } from '../components/file-picker.tsx';
 import { Modal } from '../components/modal.tsx';
@@ -202,6 +203,7 @@ export function MailCommunicationSection(props: BreachPanelProps) {
     <section className="card stack mail-communication" aria-labelledby="mail-title">
       <h2 id="mail-title">{t('mail.title')}</h2>
       <p className="hint">{t('mail.hint')}</p>
+      {mayUpdate ? <CommunicationGapsNotice breach={breach} /> : null}
       <ErrorNotice error={settings.error} />
       {settings.data && !enabled ? (
         <div className="notice info" role="status">
@@ -275,6 +277,7 @@ export function MailCommunicationSection(props: BreachPanelProps) {
                 source: confirming.kind === 'upload' ? confirming.file.name : confirming.scan.source,
               })}
             </p>
+            <CommunicationGapsNotice breach={breach} />
             <div className="button-row">
               <button
                 type="button"

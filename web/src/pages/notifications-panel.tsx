@@ -19,6 +19,7 @@ import { api, apiUrl, saveFile } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { BreachView } from '../api/api-types.ts';
 import { ChoiceList } from '../components/choice-list.tsx';
+import { CommunicationGapsNotice } from '../components/communication-gaps.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type FieldLabels, localError, useFieldErrors } from '../components/field-errors.tsx';
 import { FilePicker } from '../components/file-picker.tsx';
@@ -626,6 +627,7 @@ export function NotificationsPanel(props: BreachPanelProps) {
       />
       <section className="card" aria-labelledby="documents-title">
         <h2 id="documents-title">{t('notifications.documents')}</h2>
+        <CommunicationGapsNotice breach={breach} />
         <ul className="plain-list">
           {(
             [
