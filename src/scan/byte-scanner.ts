@@ -807,6 +807,7 @@ export class ByteScanner {
         const { name, address } = nameAndAddress(cells);
         if (name) person.name = name;
         if (address) person.address = address;
+        if (name || address) person.nameFile = this.file;
       }
       this.tally.addPerson(person);
     }

@@ -37,7 +37,23 @@ export type PersonRow = {
   /** Name and postal address from the row the person was found in (columns a list for letters names). */
   name?: string;
   address?: string;
+  /** The file of the row the name and address come from. */
+  nameFile?: string;
 };
+
+/**
+ * Whether a row's name and address should replace those kept for the same person: they go together (a letter's
+ * name and address come from one row, never a name from one file and an address from another). A row with both
+ * wins over one with only one of them, then the file first in the order of paths: the same people list whatever
+ * order the files were scanned in. Within one file the first row stays (rows arrive in the file's order).
+ */
+function betterNameAndAddress(row: PersonRow, known: PersonRow): boolean {
+  const completeness = (p: PersonRow) => (p.name ? 1 : 0) + (p.address ? 1 : 0);
+  const difference = completeness(row) - completeness(known);
+  if (completeness(row) === 0 || difference < 0) return false;
+  if (difference > 0) return true;
+  return (row.nameFile ?? '') < (known.nameFile ?? '');
+}
 
 /** A tally in a form that crosses thread boundaries (typed arrays are transferred, not copied). */
 export type TallySnapshot = {
@@ -153,9 +169,17 @@ export class ScanTally {
       for (const v of values) if (!list.includes(v)) list.push(v);
       known.values[kind] = list;
     }
+    if (betterNameAndAddress(row, known)) {
+      if (row.name) known.name = row.name;
+      else delete known.name;
+      if (row.address) known.address = row.address;
+      else delete known.address;
+      if (row.nameFile) known.nameFile = row.nameFile;
+      else delete known.nameFile;
+    }
+    // The files in the order of paths, so the list reads the same whatever order they were scanned in.
     for (const f of row.files) if (!known.files.includes(f)) known.files.push(f);
-    if (!known.name && row.name) known.name = row.name;
-    if (!known.address && row.address) known.address = row.address;
+    known.files.sort();
   }
 
   /** The tally's counts, with its key sets moved into the snapshot (the tally is left without keys). */

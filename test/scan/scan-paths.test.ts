@@ -462,6 +462,47 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
+  it('gives a person found in several files one name and address, from one row, whatever the order of the scan', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-names-'));
+    try {
+      const header = 'Imię;Nazwisko;PESEL;Ulica;Kod pocztowy;Miejscowość\r\n';
+      // b.csv names the person fully; a.csv gives a name alone; c.csv another full name and address.
+      writeFileSync(path.join(base, 'a.csv'), `${header}Janek;Kowalski;${ids.adult};;;\r\n`);
+      writeFileSync(
+        path.join(base, 'b.csv'),
+        `${header}Jan;Kowalski;${ids.adult};ul. Długa 5;00-950;Warszawa\r\n`,
+      );
+      writeFileSync(
+        path.join(base, 'c.csv'),
+        `${header}J.;Kowalski;${ids.adult};ul. Krótka 1;15-001;Białystok\r\n`,
+      );
+      const listed = async (paths: string[], threads: number) => {
+        const listFile = path.join(base, `osoby-${threads}.txt`);
+        await scanPaths({ paths, asOf: '2026-11-22', threads, listFile });
+        const [row] = recipientsFromScanList(readFileSync(listFile)).recipients;
+        return row;
+      };
+      const names = ['a.csv', 'b.csv', 'c.csv'].map((n) => path.join(base, n));
+      const expected = await listed(names, 0);
+      expect(expected).toMatchObject({
+        firstName: 'Jan',
+        lastName: 'Kowalski',
+        addressLines: ['ul. Długa 5', '00-950 Warszawa'],
+      });
+      for (const order of [
+        [2, 1, 0],
+        [1, 2, 0],
+        [0, 2, 1],
+      ]) {
+        const paths = order.map((k) => names[k]!);
+        expect(await listed(paths, 0)).toEqual(expected);
+        expect(await listed(paths, 3)).toEqual(expected);
+      }
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it('reads a forwarded message, Excel "Unicode text" as a table, JSON lines in a .json; a pipe, a header alone and binary bytes give nothing', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'incydent-odd-'));
     try {
