@@ -88,7 +88,10 @@ export function registerScanCommand(program: Command, io: CliIo): void {
           ...(onProgress ? { onProgress } : {}),
         });
       } catch (error) {
-        if (error instanceof ScanInputError) throw new CliExit(exitCodes.badInput, error.message);
+        // A server that runs the command keeps the message for colleagues who read either language.
+        if (error instanceof ScanInputError) {
+          throw new CliExit(exitCodes.badInput, toParent ? error.bothLanguages : error.message);
+        }
         throw error;
       } finally {
         bar?.clear();

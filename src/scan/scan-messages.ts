@@ -109,3 +109,5 @@ export const scanMessages = {
     },
   },
 } as const;
+
+export type ScanMessages = (typeof scanMessages)[ScanLang];

@@ -194,10 +194,10 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   // A real day: Date.parse would take 2026-02-30 for 2 March.
   const day = /^\d{4}-\d{2}-\d{2}$/.test(options.asOf) ? new Date(`${options.asOf}T00:00:00Z`) : null;
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== options.asOf) {
-    throw new ScanInputError(text.badAsOf(options.asOf));
+    throw new ScanInputError(lang, (t) => t.badAsOf(options.asOf));
   }
-  if (options.paths.length === 0) throw new ScanInputError(text.noPaths);
-  const files = await listFiles(options.paths, (p) => new ScanInputError(text.noSuchPath(p)));
+  if (options.paths.length === 0) throw new ScanInputError(lang, (t) => t.noPaths);
+  const files = await listFiles(options.paths, (p) => new ScanInputError(lang, (t) => t.noSuchPath(p)));
   const listPeople = options.listFile !== undefined;
   const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
   const progress: ScanProgress = { bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: files.length };
@@ -374,11 +374,12 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
       ),
     },
   };
-  if (options.listFile !== undefined && totals.people) {
+  const { listFile } = options;
+  if (listFile !== undefined && totals.people) {
     try {
-      await writePersonList(options.listFile, [...totals.people.values()], options.asOf);
+      await writePersonList(listFile, [...totals.people.values()], options.asOf);
     } catch {
-      throw new ScanInputError(text.listUnwritable(options.listFile));
+      throw new ScanInputError(lang, (t) => t.listUnwritable(listFile));
     }
   }
   return result;
