@@ -12,6 +12,7 @@ import { iconv } from './iconv.ts';
 import { cardIssuers, phonePrefixes } from './identifier-checks.ts';
 import { blocksFromKernel, type CountKernel, type KeySet, setCountKernel } from './key-set.ts';
 import { keywordRules } from './keyword-rules.ts';
+import { longLineCut } from './scan-chunks.ts';
 import { getKernelModule } from './scan-kernel-module.ts';
 import { identifierKinds, ScanTally } from './scan-tally.ts';
 
@@ -199,7 +200,7 @@ export class KernelScanner implements TextScanner {
     let from = start;
     while (end - from > maxPiece) {
       const nl = buf.lastIndexOf(10, from + maxPiece - 1);
-      const cut = nl >= from ? nl + 1 : from + maxPiece;
+      const cut = nl >= from ? nl + 1 : longLineCut(buf, from, from + maxPiece);
       this.scanPiece(buf, from, cut);
       from = cut;
     }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createTextScanner, KernelScanner, type TextScanner } from './kernel-scanner.ts';
+import { longLineCut } from './scan-chunks.ts';
 import { ScanTally, type TallySnapshot } from './scan-tally.ts';
 import type { TextLayout } from './text-layout.ts';
 
@@ -55,7 +56,7 @@ export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => vo
 
 // 1 MiB reads, into the scan kernel's memory (or a buffer the scanner copies from), which keeps the largest one.
 const readSize = 1 << 20;
-/** Longest line joined across reads; longer ones are cut where they stand (as scanChunks does). */
+/** Longest line joined across reads; longer ones are cut after a separator (longLineCut, as scanChunks does). */
 const maxCarry = 4 << 20;
 
 /** Where a part's reads go and how they are scanned (see bufferTarget and kernelTarget). */
@@ -139,7 +140,7 @@ function readRange(
         held = filled;
         continue;
       }
-      const upTo = cut <= 0 ? filled : cut;
+      const upTo = cut <= 0 ? longLineCut(buf, 0, filled) : cut;
       target.scan(upTo);
       scanned(position - filled);
       held = filled - upTo;

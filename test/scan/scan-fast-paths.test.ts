@@ -488,4 +488,27 @@ describe('large files read in parts with reused buffers', () => {
     expect(one.totals.records).toBe(4001);
     expect(parts.totals).toEqual(one.totals);
   });
+
+  it('cuts a line too long to hold (minified JSON, 9 MB) after a separator, so no identifier is lost at the cut', async () => {
+    // One line of PESEL numbers and e-mail addresses, nine in ten of its bytes inside an identifier: a cut where
+    // the line stands (every 4 MiB) splits one, a cut after a separator none.
+    const count = 240_000;
+    const items = Array.from(
+      { length: count },
+      (_, k) =>
+        `"${makePesel(1950 + (k % 60), 1 + (k % 12), 1 + (k % 28), Math.floor(k / 60))}","osoba${String(k).padStart(7, '0')}@example.pl"`,
+    );
+    const json = path.join(root, 'eksport.json');
+    writeFileSync(json, `[${items.join(',')}]`);
+    // The same line as text: cut into parts and read 1 MiB at a time.
+    const text = path.join(root, 'eksport.txt');
+    writeFileSync(text, `${items.join(',')}\n`);
+    for (const file of [json, text]) {
+      const one = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 0 });
+      expect(one.totals.identifiers.pesel, file).toMatchObject({ valid: count, distinct: count });
+      expect(one.totals.identifiers.email, file).toMatchObject({ valid: count, distinct: count });
+      const parts = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 2, splitAbove: 1024 });
+      expect(parts.totals, file).toEqual(one.totals);
+    }
+  });
 });
