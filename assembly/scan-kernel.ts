@@ -947,8 +947,6 @@ function checkPhone(a: i32): u32 {
 // inlined too, they made the loop 15 % slower.
 
 let floor: i32 = 0;
-/** In the piece scanned last, the index after its last line end outside quotes (a record's end in CSV), or -1. */
-let lastBreak: i32 = -1;
 /** All ones when a space (a dash) may separate the runs of a digit group: it is not the delimiter. */
 let spaceSeparates: i32 = -1;
 let dashSeparates: i32 = -1;
@@ -956,7 +954,6 @@ let dashSeparates: i32 = -1;
 /** Scans input[0, end): a piece that ends at a line end. Output waits at outputPtr() (see pending()). */
 export function scan(end: i32): void {
   floor = 0;
-  lastBreak = -1;
   let i = 0;
   // The input's address in a local: the loop reads a byte and its class without reloading the global.
   const base = input;
@@ -979,10 +976,8 @@ export function scan(end: i32): void {
       i = email(i, end);
       continue;
     }
-    if (k === NL) {
-      if (!inQuotes) lastBreak = i + 1;
-      newline();
-    } else if (k === DELIM) {
+    if (k === NL) newline();
+    else if (k === DELIM) {
       if (!inQuotes) column++;
     } else if (k === QUOTE) inQuotes = inQuotes ? 0 : 1;
     else if (k === ESCAPE) {
@@ -1001,11 +996,6 @@ export function scan(end: i32): void {
     }
     i++;
   }
-}
-
-/** See lastBreak. */
-export function lastLineEnd(): i32 {
-  return lastBreak;
 }
 
 export function finish(): void {

@@ -186,8 +186,6 @@ export class ByteScanner {
   private readonly listing: boolean;
 
   inQuotes = false;
-  /** In the buffer scanned last, the index after its last line end outside quotes (a record's end in CSV), or -1. */
-  lastBreak = -1;
   private categories = 0;
   private column = 0;
   // With --list and a CSV whose header names people's names or addresses: where the current cell began, and the
@@ -251,7 +249,6 @@ export class ByteScanner {
     // A piece starts at a line's start: a new cell (a quoted line break carried over is cut there).
     this.cellStart = start;
     this.scanEnd = end;
-    this.lastBreak = -1;
     const classes = this.classes;
     let i = start;
     while (i < end) {
@@ -275,10 +272,7 @@ export class ByteScanner {
       if (k === NL) {
         if (this.capturing && !this.inQuotes) this.takeCell(i);
         this.newline();
-        if (!this.inQuotes) {
-          this.cellStart = i + 1;
-          this.lastBreak = i + 1;
-        }
+        if (!this.inQuotes) this.cellStart = i + 1;
       } else if (k === DELIM) {
         if (!this.inQuotes) {
           if (this.capturing) this.takeCell(i);

@@ -19,8 +19,6 @@ import { identifierKinds, ScanTally } from './scan-tally.ts';
 /** What scanRange and scanChunks need of a scanner; ByteScanner and KernelScanner both give it. */
 export type TextScanner = {
   inQuotes: boolean;
-  /** In the buffer scanned last, the index after its last line end outside quotes (a record's end in CSV), or -1. */
-  readonly lastBreak: number;
   scan(buf: Buffer, start?: number, end?: number): void;
   finish(): void;
 };
@@ -50,7 +48,6 @@ type KernelExports = CountKernel & {
   clearList(list: number): void;
   setListLimit(keys: number): void;
   setInQuotes(value: number): void;
-  lastLineEnd(): number;
   counter(which: number): number;
   scan(end: number): void;
   finish(): void;
@@ -189,14 +186,7 @@ export class KernelScanner implements TextScanner {
     this.k.setInQuotes(value ? 1 : 0);
   }
 
-  private lastBreakAt = -1;
-
-  get lastBreak(): number {
-    return this.lastBreakAt;
-  }
-
   scan(buf: Buffer, start = 0, end = buf.length): void {
-    this.lastBreakAt = -1;
     let from = start;
     while (end - from > maxPiece) {
       const nl = buf.lastIndexOf(10, from + maxPiece - 1);
@@ -220,7 +210,6 @@ export class KernelScanner implements TextScanner {
   /** Scans the first `length` bytes of the kernel's own input (see input), a piece that ends at a line end. */
   scanInput(length: number): void {
     this.k.scan(length);
-    this.lastBreakAt = this.k.lastLineEnd();
   }
 
   private scanPiece(buf: Buffer, from: number, to: number): void {
@@ -228,8 +217,6 @@ export class KernelScanner implements TextScanner {
     const ptr = k.inputPtr(to - from);
     buf.copy(new Uint8Array(k.memory.buffer, ptr, to - from), 0, from, to);
     k.scan(to - from);
-    const at = k.lastLineEnd();
-    if (at >= 0) this.lastBreakAt = from + at;
   }
 
   finish(): void {

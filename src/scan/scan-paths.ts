@@ -14,7 +14,7 @@ import { type ScanLang, scanMessages } from './scan-messages.ts';
 import type { RangeOutcome } from './scan-range.ts';
 import { type IdentifierKind, identifierKinds, ScanTally, type TallySnapshot } from './scan-tally.ts';
 import { endsLinesWithCr } from './scan-text.ts';
-import { detectTextLayout, type TextFormat } from './text-layout.ts';
+import { detectTextLayout, type TextFormat, type TextLayout } from './text-layout.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export type IdentifierCount = { valid: number; distinct: number; invalid?: number };
@@ -162,9 +162,43 @@ export function partStarts(from: number, size: number, parts: number, threads: n
   return starts;
 }
 
-/** Cut points of a text file at line ends (a blank line for prose, so paragraphs stay whole where possible). */
-async function cutPoints(path: string, starts: number[], size: number, prose: boolean): Promise<number[]> {
+/**
+ * Whether the line from `from` of `view` reads as one whole CSV record of `columns` cells: `columns - 1` delimiters
+ * outside quotes before a line end outside quotes (each `"` opening or closing a quote, as the scanners take it).
+ * A line inside a quoted field with line breaks rarely does: its quotes are read the wrong way round.
+ */
+function readsAsRecord(view: Buffer, from: number, delimiter: number, columns: number): boolean {
+  let quoted = false;
+  let delimiters = 0;
+  for (let k = from; k < view.length; k++) {
+    const c = view[k]!;
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === delimiter) delimiters++;
+    else if (c === 10) return delimiters === columns - 1;
+  }
+  return false;
+}
+
+/** Line ends looked at for a record's start after each cut point (see cutPoints). */
+const recordStartTries = 64;
+
+/**
+ * Cut points of a text file at line ends (a blank line for prose, so paragraphs stay whole where possible). In a
+ * CSV file with a header, a line end followed by a line that reads as a whole record is taken rather than the
+ * first one, so a cut rarely falls inside a quoted field with line breaks (which costs the part after it a second
+ * scan: see scanRange).
+ */
+async function cutPoints(
+  path: string,
+  starts: number[],
+  size: number,
+  layout: TextLayout,
+): Promise<number[]> {
   const points = [starts[0]!];
+  const prose = layout.mode === 'text';
+  const { delimiter, columns } = layout;
+  const records = layout.mode === 'csv' && delimiter !== undefined && columns.length >= 2;
   const handle = await openFile(path, 'r');
   try {
     const window = Buffer.alloc(1 << 20);
@@ -174,6 +208,15 @@ async function cutPoints(path: string, starts: number[], size: number, prose: bo
       let nl = prose ? view.indexOf('\n\n') : -1;
       nl = nl >= 0 ? nl + 1 : view.indexOf(10);
       if (nl < 0) continue;
+      if (records) {
+        for (let next = nl, tries = 0; next >= 0 && tries < recordStartTries; tries++) {
+          if (readsAsRecord(view, next + 1, delimiter, columns.length)) {
+            nl = next;
+            break;
+          }
+          next = view.indexOf(10, next + 1);
+        }
+      }
       const point = at + nl + 1;
       if (point > points[points.length - 1]! && point < size) points.push(point);
     }
@@ -292,45 +335,36 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
       file.path,
       partStarts(layout.skip, file.size, parts, threads),
       file.size,
-      layout.mode === 'text',
+      layout,
     );
     // The header (and byte order mark) before the first part is read already: done, for the progress to end at
     // the file's size.
     if (layout.skip > 0) onBytes(layout.skip);
-    type Span = { start: number; end: number; startInQuotes: boolean };
+    type Span = { start: number; end: number };
     const runRange = async (span: Span, report: (b: number) => void) => {
       const task = { path: file.path, display: file.display, layout, listPeople, ...span };
       const r = await pool.run({ kind: 'range', task }, report);
       if (r.kind !== 'range') throw new Error('unexpected job result');
       return r.outcome;
     };
-    const spans: Span[] = points
-      .slice(0, -1)
-      .map((start, k) => ({ start, end: points[k + 1]!, startInQuotes: false }));
+    const spans: Span[] = points.slice(0, -1).map((start, k) => ({ start, end: points[k + 1]! }));
     const pending: (Promise<RangeOutcome> | null)[] = spans.map((span) => runRange(span, onBytes));
     // A later part may fail while an earlier one is awaited: mark it handled now; it is awaited (and throws) in turn.
     for (const p of pending) p?.catch(() => {});
     // Parts are merged in order as they arrive and then dropped, so their key arrays are not all held at once.
-    // A part that ends inside a quoted field (a line break within a CSV cell) was cut inside a record: it is
-    // scanned again up to that record, and the next part from it, so the record is read whole, its identifiers one
-    // person's. (Should no read of the part end outside quotes, the next part is scanned again knowing it begins
-    // inside quotes: the record is then counted in two halves.)
+    // A part that ended inside a quoted field (a line break within a CSV cell) read on to its record's end
+    // (scanRange): the next part is scanned again from there, or left out when that record ran past it.
     const fileTally = new ScanTally(listPeople);
-    let redo: Span | null = null;
+    let resume = 0;
     for (let k = 0; k < pending.length; k++) {
-      let outcome = await pending[k]!;
+      let outcome: RangeOutcome | null = await pending[k]!;
       pending[k] = null;
-      const span = redo ?? spans[k]!;
-      if (redo) outcome = await runRange(redo, () => {});
-      redo = null;
-      const next = spans[k + 1];
-      if (next && outcome.endsInQuotes) {
-        const cut = outcome.lastRecordEnd;
-        if (cut !== null && cut > span.start) {
-          outcome = await runRange({ ...span, end: cut }, () => {});
-          redo = { start: cut, end: next.end, startInQuotes: false };
-        } else redo = { ...next, startInQuotes: true };
+      const span = spans[k]!;
+      if (resume > span.start) {
+        outcome = resume < span.end ? await runRange({ start: resume, end: span.end }, () => {}) : null;
       }
+      if (!outcome) continue;
+      resume = outcome.end;
       // The last part is left unmerged: counting the file's keys next reads it as it is, where merging it first
       // could merge the largest runs once more after the scan (a quarter of a second on 1 GB).
       fileTally.merge(outcome.tally, k === pending.length - 1);

@@ -11,20 +11,17 @@ export type RangeTask = {
   start: number;
   end: number;
   layout: TextLayout;
-  /** Whether the part begins inside a quoted CSV field (known only after the part before it). */
-  startInQuotes: boolean;
   listPeople: boolean;
 };
 
 export type RangeOutcome = {
   tally: TallySnapshot;
-  endsInQuotes: boolean;
   /**
-   * Where the part's last whole record ends (a line end outside quotes, as far as its reads show), when the part
-   * ends inside a quoted field: the record that runs on into the next part starts there. Null otherwise, or when
-   * no read of the part ended outside quotes.
+   * Where the part's reading ended: its end, or past it when the part ended inside a quoted CSV field (a line break
+   * within a cell): it reads on to the end of that record, so no record is counted in two halves (scanPaths then
+   * scans the next part from here).
    */
-  lastRecordEnd: number | null;
+  end: number;
 };
 
 export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => void): Promise<RangeOutcome> {
@@ -40,18 +37,13 @@ export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => vo
     file: task.display,
     ...(layout.delimiter === undefined ? {} : { delimiter: layout.delimiter }),
   });
-  scanner.inQuotes = task.startInQuotes;
-  let endsInQuotes = false;
-  let lastRecordEnd: number | null = null;
+  let end = task.end;
   if (task.end > task.start) {
     const target = scanner instanceof KernelScanner ? kernelTarget(scanner) : bufferTarget(scanner);
-    readRange(task, target, onBytes, (start) => {
-      if (scanner.lastBreak >= 0) lastRecordEnd = start + scanner.lastBreak;
-    });
-    endsInQuotes = scanner.inQuotes;
+    end = readRange(task, target, onBytes, () => scanner.inQuotes);
   }
   scanner.finish();
-  return { tally: tally.snapshot(), endsInQuotes, lastRecordEnd: endsInQuotes ? lastRecordEnd : null };
+  return { tally: tally.snapshot(), end };
 }
 
 // 1 MiB reads, into the scan kernel's memory (or a buffer the scanner copies from), which keeps the largest one.
@@ -115,42 +107,69 @@ function kernelTarget(scanner: KernelScanner): ReadTarget {
  * Reads the part with synchronous reads (a worker thread does nothing else meanwhile, nor does the command's main
  * thread when it scans a part: see WorkerPool): each read is scanned in place up to its last newline, and the
  * unfinished line moves to the buffer's front to be completed by the next read, so no chunk is allocated or
- * concatenated. After each scan, `scanned` hears the file offset of the buffer's first byte.
+ * concatenated. A part that ends inside a quoted field reads on to its record's end (endOfQuotedRecord); the bytes
+ * past the part are not reported to `onBytes` (the next part reports them). Returns where the reading ended.
  */
 function readRange(
   task: RangeTask,
   target: ReadTarget,
   onBytes: ((bytes: number) => void) | undefined,
-  scanned: (start: number) => void,
-): void {
+  inQuotes: () => boolean,
+): number {
   const fd = openSync(task.path, 'r');
   try {
     let position = task.start;
     let held = 0; // bytes of an unfinished line at the front of the buffer
-    while (position < task.end) {
-      const want = Math.min(readSize, task.end - position);
-      const buf = target.buffer(held + want, held);
-      const got = readSync(fd, buf, held, want, position);
-      if (got === 0) break;
-      position += got;
-      onBytes?.(got);
-      const filled = held + got;
-      const cut = position >= task.end ? filled : buf.lastIndexOf(10, filled - 1) + 1;
-      if (cut <= 0 && filled < maxCarry) {
-        held = filled;
-        continue;
+    let limit = task.end;
+    for (;;) {
+      while (position < limit) {
+        const want = Math.min(readSize, limit - position);
+        const buf = target.buffer(held + want, held);
+        const got = readSync(fd, buf, held, want, position);
+        if (got === 0) break;
+        position += got;
+        if (position <= task.end) onBytes?.(got);
+        const filled = held + got;
+        const cut = position >= limit ? filled : buf.lastIndexOf(10, filled - 1) + 1;
+        if (cut <= 0 && filled < maxCarry) {
+          held = filled;
+          continue;
+        }
+        const upTo = cut <= 0 ? longLineCut(buf, 0, filled) : cut;
+        target.scan(upTo);
+        held = filled - upTo;
+        if (held > 0) target.buffer(filled, filled).copyWithin(0, upTo, filled);
       }
-      const upTo = cut <= 0 ? longLineCut(buf, 0, filled) : cut;
-      target.scan(upTo);
-      scanned(position - filled);
-      held = filled - upTo;
-      if (held > 0) target.buffer(filled, filled).copyWithin(0, upTo, filled);
-    }
-    if (held > 0) {
-      target.scan(held);
-      scanned(position - held);
+      if (held > 0) {
+        target.scan(held);
+        held = 0;
+      }
+      if (!inQuotes()) return position;
+      const recordEnd = endOfQuotedRecord(fd, position);
+      if (recordEnd <= position) return position;
+      limit = recordEnd;
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Where the record that is inside a quoted field at `from` ends: after the first line end outside quotes, each `"`
+ * opening or closing a quote as the CSV scanners take it (a doubled `""` twice). The end of the file if none.
+ */
+function endOfQuotedRecord(fd: number, from: number): number {
+  const buf = Buffer.allocUnsafe(64 << 10);
+  let quoted = true;
+  let at = from;
+  for (;;) {
+    const got = readSync(fd, buf, 0, buf.length, at);
+    if (got === 0) return at;
+    for (let k = 0; k < got; k++) {
+      const c = buf[k]!;
+      if (c === 34) quoted = !quoted;
+      else if (c === 10 && !quoted) return at + k + 1;
+    }
+    at += got;
   }
 }

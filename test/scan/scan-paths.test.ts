@@ -197,6 +197,28 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     });
     expect(listed.totals).toEqual(one.totals);
     expect(readFileSync(listFile, 'utf8').trim().split('\n')).toHaveLength(2001);
+
+    // A note longer than whole parts (60 KB, parts of a few KB): the record still reads as one, the parts it ran
+    // over are left out, and an unclosed quote at the end runs to the end of the file, as in one piece.
+    const long = path.join(root, 'dlugie-notatki.csv');
+    const longNote = Array.from({ length: 3000 }, (_, k) => `wiersz ${k} "cytat" notatki`).join('\n');
+    const longRows = ['email;uwagi;pesel'];
+    for (let k = 0; k < 400; k++) {
+      longRows.push(
+        `osoba${k}@example.pl;"${k % 50 === 0 ? longNote.replaceAll('"', '""') : 'krótka'}";${makePesel(1960, 1 + (k % 12), 1 + (k % 28), k)}`,
+      );
+    }
+    for (const tail of ['', 'ostatni@example.pl;"bez końca\nbez końca\n']) {
+      writeFileSync(long, `${longRows.join('\n')}\n${tail}`);
+      const whole = await scanPaths({ paths: [long], asOf: '2026-11-22', threads: 0 });
+      // The unclosed record is no whole record, but its e-mail is a person's.
+      expect(whole.totals.records).toBe(400);
+      expect(whole.totals.subjectsApprox).toBe(tail ? 401 : 400);
+      for (const threads of [2, 8]) {
+        const split = await scanPaths({ paths: [long], asOf: '2026-11-22', threads, splitAbove: 1024 });
+        expect(split.totals, `${threads} threads`).toEqual(whole.totals);
+      }
+    }
   });
 
   it('gives a folder of mixed files the same result when this thread scans beside the workers', async () => {
