@@ -39,7 +39,41 @@ export type PersonRow = {
   address?: string;
   /** The file of the row the name and address come from. */
   nameFile?: string;
+  /** The file each value was found in first, by kind, beside `values`; a row's own values: its one file. */
+  sources?: Partial<Record<IdentifierKind, string[]>>;
 };
+
+/** The file of each of a person's values (see PersonRow.sources), made explicit before the person is merged. */
+function sourcesOf(p: PersonRow): Partial<Record<IdentifierKind, string[]>> {
+  if (!p.sources) {
+    const file = p.files[0] ?? '';
+    p.sources = {};
+    for (const [kind, values] of Object.entries(p.values) as [IdentifierKind, string[]][]) {
+      p.sources[kind] = values.map(() => file);
+    }
+  }
+  return p.sources;
+}
+
+/**
+ * Adds a person's values of one kind to those known, in the order of the file each was first found in, then of
+ * finding within a file: the same order whatever order the files were scanned in (e-mails go to the first address).
+ */
+function addValues(list: string[], sources: string[], values: string[], from: string[]): void {
+  values.forEach((value, index) => {
+    const file = from[index] ?? '';
+    const at = list.indexOf(value);
+    if (at >= 0) {
+      if (sources[at]! <= file) return;
+      list.splice(at, 1);
+      sources.splice(at, 1);
+    }
+    let position = list.length;
+    while (position > 0 && sources[position - 1]! > file) position--;
+    list.splice(position, 0, value);
+    sources.splice(position, 0, file);
+  });
+}
 
 /**
  * Whether a row's name and address should replace those kept for the same person: they go together (a letter's
@@ -164,10 +198,11 @@ export class ScanTally {
       this.people.set(row.key, row);
       return;
     }
+    const knownSources = sourcesOf(known);
+    const rowSources = sourcesOf(row);
     for (const [kind, values] of Object.entries(row.values) as [IdentifierKind, string[]][]) {
-      const list = known.values[kind] ?? [];
-      for (const v of values) if (!list.includes(v)) list.push(v);
-      known.values[kind] = list;
+      const list = (known.values[kind] ??= []);
+      addValues(list, (knownSources[kind] ??= []), values, rowSources[kind] ?? []);
     }
     if (betterNameAndAddress(row, known)) {
       if (row.name) known.name = row.name;

@@ -484,41 +484,55 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
-  it('gives a person found in several files one name and address, from one row, whatever the order of the scan', async () => {
+  it('gives a person found in several files one name and address, from one row, and the same list whatever the order of the scan', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'incydent-names-'));
     try {
-      const header = 'Imię;Nazwisko;PESEL;Ulica;Kod pocztowy;Miejscowość\r\n';
-      // b.csv names the person fully; a.csv gives a name alone; c.csv another full name and address.
-      writeFileSync(path.join(base, 'a.csv'), `${header}Janek;Kowalski;${ids.adult};;;\r\n`);
+      const header = 'Imię;Nazwisko;PESEL;Ulica;Kod pocztowy;Miejscowość;E-mail\r\n';
+      // b.csv names the person fully; a.csv gives a name alone; c.csv another full name and address. Each file
+      // has its own e-mail address (a.csv two): they are listed in the order of the files' paths.
+      writeFileSync(
+        path.join(base, 'a.csv'),
+        `${header}Janek;Kowalski;${ids.adult};;;;jan@a.pl\r\nJanek;Kowalski;${ids.adult};;;;jan2@a.pl\r\n`,
+      );
       writeFileSync(
         path.join(base, 'b.csv'),
-        `${header}Jan;Kowalski;${ids.adult};ul. Długa 5;00-950;Warszawa\r\n`,
+        `${header}Jan;Kowalski;${ids.adult};ul. Długa 5;00-950;Warszawa;jan@b.pl\r\n`,
       );
       writeFileSync(
         path.join(base, 'c.csv'),
-        `${header}J.;Kowalski;${ids.adult};ul. Krótka 1;15-001;Białystok\r\n`,
+        `${header}J.;Kowalski;${ids.adult};ul. Krótka 1;15-001;Białystok;jan@a.pl\r\n`,
       );
       const listed = async (paths: string[], threads: number) => {
         const listFile = path.join(base, `osoby-${threads}.txt`);
         await scanPaths({ paths, asOf: '2026-11-22', threads, listFile });
-        const [row] = recipientsFromScanList(readFileSync(listFile)).recipients;
-        return row;
+        const bytes = readFileSync(listFile);
+        const [headerRow, row] = bytes
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .split('\r\n');
+        const email = row!.split(';')[headerRow!.split(';').indexOf('email')];
+        return {
+          recipient: recipientsFromScanList(bytes).recipients[0],
+          email,
+          text: bytes.toString('utf8'),
+        };
       };
       const names = ['a.csv', 'b.csv', 'c.csv'].map((n) => path.join(base, n));
       const expected = await listed(names, 0);
-      expect(expected).toMatchObject({
+      expect(expected.recipient).toMatchObject({
         firstName: 'Jan',
         lastName: 'Kowalski',
         addressLines: ['ul. Długa 5', '00-950 Warszawa'],
       });
+      expect(expected.email).toBe('jan@a.pl jan2@a.pl jan@b.pl');
       for (const order of [
         [2, 1, 0],
         [1, 2, 0],
         [0, 2, 1],
       ]) {
         const paths = order.map((k) => names[k]!);
-        expect(await listed(paths, 0)).toEqual(expected);
-        expect(await listed(paths, 3)).toEqual(expected);
+        expect((await listed(paths, 0)).text).toBe(expected.text);
+        expect((await listed(paths, 3)).text).toBe(expected.text);
       }
     } finally {
       rmSync(base, { recursive: true, force: true });
