@@ -82,8 +82,8 @@ export function letterAsMail(document: DocumentModel): MailContent {
 }
 
 /**
- * The personalised communication for one person. Without a name (`firstName` and `lastName` empty) the greeting
- * names nobody and the letter uses both forms of address.
+ * The personalised communication for one person. Without a name (`firstName` and `lastName` empty) nobody is
+ * named and the letter uses both forms of address.
  */
 export function subjectCommunicationMail(
   breach: BreachCase,
@@ -96,5 +96,13 @@ export function subjectCommunicationMail(
     version: '1',
     recipient,
   });
+  // An e-mail has no postal address. Its Polish greeting names nobody ("Szanowna Pani,"), so the person's name
+  // ("Pani Zofia Żółkiewska", the address block's first line) stands above it, as in a letter.
+  const named = `${recipient.firstName} ${recipient.lastName}`.trim() !== '';
+  if (lang === 'pl' && named) {
+    document.blocks = document.blocks.map((block) =>
+      block.kind === 'address' ? { kind: 'paragraph', text: block.lines[0] ?? '' } : block,
+    );
+  }
   return letterAsMail(document);
 }

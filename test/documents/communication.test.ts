@@ -109,5 +109,9 @@ describe('what a communication to people still lacks (art. 34(2) RODO)', () => {
         organisation: { ...organisation, dpo: null, contactPoint: 'sekretariat, tel. 85 000 00 00' },
       }),
     ).toEqual([]);
+    // The letter gives the DPO when there is one, so a contact point beside a DPO without contact does not help.
+    expect(
+      communicationGaps({ ...base, organisation: { ...organisation, contactPoint: 'sekretariat' } }),
+    ).toEqual(['dpoContact']);
   });
 });

@@ -266,8 +266,8 @@ describe('the web app when things go wrong, in Chromium', () => {
     // no data categories yet, and the organisation has no DPO nor another contact point.
     const gaps = mail.locator('.notice.warning').filter({ hasText: 'art. 34 ust. 2 RODO' });
     expect(await gaps.locator('li').allTextContents()).toEqual([
-      'kategorii danych, z których wynikają możliwe skutki (Szczegóły → Kategorie danych),',
-      'kontaktu do inspektora ochrony danych (telefon lub e-mail) albo innego punktu kontaktowego (Ustawienia).',
+      'kategorii danych, z których wynikają możliwe skutki (Szczegóły → Kategorie danych)',
+      'danych kontaktowych inspektora ochrony danych (telefonu lub adresu e-mail), a gdy go nie wyznaczono — innego punktu kontaktowego (Ustawienia)',
     ]);
     await mail.getByLabel('Lista osób z adresami e-mail (CSV lub XLSX)').setInputFiles({
       name: 'uczniowie i rodzice.csv',
@@ -291,7 +291,7 @@ describe('the web app when things go wrong, in Chromium', () => {
     for (const [, , address] of people) expect(counts.get(address!), address).toBe(1);
     const [zofia] = await smtp.byRecipient('zofia@example.pl');
     expect(zofia?.subject).toBe(`Zawiadomienie o naruszeniu ochrony danych osobowych – ${organisationName}`);
-    expect(zofia?.text).toContain('Szanowna Pani,');
+    expect(zofia?.text).toMatch(/^Pani Zofia Żółkiewska$[\s\S]*^Szanowna Pani,$/m);
     expect(zofia?.html).toContain('Szanowna Pani,');
     const [lukasz] = await smtp.byRecipient('lukasz@example.pl');
     expect(lukasz?.text).toContain('Szanowny Panie,');

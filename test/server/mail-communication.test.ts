@@ -129,13 +129,14 @@ describe('communications to data subjects by e-mail (art. 34 RODO)', () => {
 
     // The letter: personalised, Polish letters intact, text and HTML, the organisation in the subject.
     const [letter] = await smtp.byRecipient('osoba0@example.pl');
-    expect(letter?.text).toContain('Szanowna Pani,');
-    expect(letter?.html).toContain('Szanowna Pani,');
+    // The greeting names nobody in Polish; the person's name stands above it, as a letter's address does.
+    expect(letter?.text).toMatch(/^Pani Zofia Żółkiewska$[\s\S]*^Szanowna Pani,$/m);
+    expect(letter?.html).toContain('<p>Pani Zofia Żółkiewska</p>');
     expect(letter?.text).toContain('Co może Pani zrobić?');
     expect(letter?.subject).toMatch(/^Zawiadomienie o naruszeniu ochrony danych osobowych – /);
     expect(letter?.headers.get('auto-submitted')).toBeUndefined();
     const [male] = await smtp.byRecipient('osoba1@example.pl');
-    expect(male?.text).toContain('Szanowny Panie,');
+    expect(male?.text).toMatch(/^Pan Łukasz Gęślak$[\s\S]*^Szanowny Panie,$/m);
     expect(male?.text).toContain('Co może Pan zrobić?');
 
     // A second batch with the same people writes to nobody again.

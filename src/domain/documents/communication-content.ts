@@ -188,8 +188,8 @@ const blank = (value: string | null | undefined) => (value ?? '').trim() === '';
 /**
  * What the breach does not yet give the communication to people (art. 34(2) RODO, by art. 33(3)(b)–(d)): the
  * nature of the breach (its description), the data concerned (the likely consequences follow from them), the
- * measures taken or proposed, and the contact of the DPO or another contact point (a DPO's name alone is no
- * contact). A letter made without them says "nie podano" or leaves its section empty: the app warns before it is
+ * measures taken or proposed, and the contact of the DPO, or of another contact point when there is no DPO (a
+ * DPO's name alone is no contact). A letter made without them says "nie podano" or leaves its section empty: the app warns before it is
  * made or sent.
  */
 export function communicationGaps(breach: BreachCase): CommunicationGap[] {
@@ -199,8 +199,8 @@ export function communicationGaps(breach: BreachCase): CommunicationGap[] {
   if (blank(breach.actionsTaken) && blank(breach.measuresMitigate) && blank(breach.measuresPrevent)) {
     gaps.push('measures');
   }
+  // As the letter gives it (dpoContactText): the DPO when there is one, else the other contact point.
   const { dpo, contactPoint } = breach.organisation;
-  const dpoReachable = dpo !== null && !(blank(dpo.phone) && blank(dpo.email));
-  if (!dpoReachable && blank(contactPoint)) gaps.push('dpoContact');
+  if (dpo ? blank(dpo.phone) && blank(dpo.email) : blank(contactPoint)) gaps.push('dpoContact');
   return gaps;
 }

@@ -690,13 +690,13 @@ const pl = {
   'mail.confirmSend': 'Wyślij zawiadomienia',
   'communicationGaps.title':
     'Zawiadomienie osób nie zawiera jeszcze wszystkiego, czego wymaga art. 34 ust. 2 RODO. Brakuje:',
-  'communicationGaps.description': 'opisu naruszenia (Szczegóły → Opis naruszenia),',
+  'communicationGaps.description': 'opisu naruszenia (Szczegóły → Opis naruszenia)',
   'communicationGaps.dataCategories':
-    'kategorii danych, z których wynikają możliwe skutki (Szczegóły → Kategorie danych),',
+    'kategorii danych, z których wynikają możliwe skutki (Szczegóły → Kategorie danych)',
   'communicationGaps.measures':
-    'podjętych lub proponowanych środków (Szczegóły → Podjęte działania albo środki zmniejszające skutki lub zapobiegające),',
+    'podjętych lub proponowanych środków (Szczegóły → Podjęte działania, Środki zmniejszające skutki dla osób albo Środki, aby naruszenie się nie powtórzyło)',
   'communicationGaps.dpoContact':
-    'kontaktu do inspektora ochrony danych (telefon lub e-mail) albo innego punktu kontaktowego (Ustawienia).',
+    'danych kontaktowych inspektora ochrony danych (telefonu lub adresu e-mail), a gdy go nie wyznaczono — innego punktu kontaktowego (Ustawienia)',
   'communicationGaps.after':
     'Listy i e-maile można przygotować już teraz, ale w tych miejscach będzie „nie podano” albo pusta sekcja.',
   'mail.started': 'Zlecono wysyłkę: {count} wiadomości w kolejce, pominięto {skipped}.',
@@ -1429,13 +1429,13 @@ const en: Record<MessageKey, string> = {
   'mail.confirmSend': 'Send the communication',
   'communicationGaps.title':
     'The communication to people does not yet say all that GDPR art. 34(2) requires. It lacks:',
-  'communicationGaps.description': 'a description of the breach (Details → Description of the breach),',
+  'communicationGaps.description': 'a description of the breach (Details → Description of the breach)',
   'communicationGaps.dataCategories':
-    'the categories of data, from which the likely consequences follow (Details → Categories of data),',
+    'the categories of data, from which the likely consequences follow (Details → Categories of data)',
   'communicationGaps.measures':
-    'the measures taken or proposed (Details → Actions taken, or measures to mitigate or prevent),',
+    'the measures taken or proposed (Details → Actions taken, Measures to mitigate the effects on people or Measures to prevent recurrence)',
   'communicationGaps.dpoContact':
-    "the data protection officer's contact (phone or e-mail) or another contact point (Settings).",
+    "the data protection officer's contact details (phone or e-mail), or, where none was appointed, another contact point (Settings)",
   'communicationGaps.after':
     'Letters and e-mails can be made now, but they will say "not given" there or leave the section empty.',
   'mail.started': 'Sending started: {count} messages queued, {skipped} skipped.',
