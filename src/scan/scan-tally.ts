@@ -201,8 +201,11 @@ export class ScanTally {
     const knownSources = sourcesOf(known);
     const rowSources = sourcesOf(row);
     for (const [kind, values] of Object.entries(row.values) as [IdentifierKind, string[]][]) {
-      const list = (known.values[kind] ??= []);
-      addValues(list, (knownSources[kind] ??= []), values, rowSources[kind] ?? []);
+      const list = known.values[kind] ?? [];
+      const sources = knownSources[kind] ?? [];
+      addValues(list, sources, values, rowSources[kind] ?? []);
+      known.values[kind] = list;
+      knownSources[kind] = sources;
     }
     if (betterNameAndAddress(row, known)) {
       if (row.name) known.name = row.name;
