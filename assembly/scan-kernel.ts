@@ -145,6 +145,7 @@ export function init(
   columnCount = 0;
   cardIssuerCount = 0;
   inQuotes = 0;
+  lastByte = 10;
   categories = 0;
   records = 0;
   peselInvalid = 0;
@@ -947,6 +948,8 @@ function checkPhone(a: i32): u32 {
 // inlined too, they made the loop 15 % slower.
 
 let floor: i32 = 0;
+/** The byte before the piece being scanned (a line end at the start): whether a `"` there begins a field. */
+let lastByte: u32 = 10;
 /** All ones when a space (a dash) may separate the runs of a digit group: it is not the delimiter. */
 let spaceSeparates: i32 = -1;
 let dashSeparates: i32 = -1;
@@ -979,8 +982,18 @@ export function scan(end: i32): void {
     if (k === NL) newline();
     else if (k === DELIM) {
       if (!inQuotes) column++;
-    } else if (k === QUOTE) inQuotes = inQuotes ? 0 : 1;
-    else if (k === ESCAPE) {
+    } else if (k === QUOTE) {
+      if (mode !== MODE_CSV) inQuotes = inQuotes ? 0 : 1;
+      else if (inQuotes) {
+        // In CSV (RFC 4180, leniently): inside quotes "" is a quote, another " ends them.
+        if (i + 1 < end && at(i + 1) === 34) i++;
+        else inQuotes = 0;
+      } else {
+        // A " opens quotes only where a field begins; elsewhere (27" in a cell) it is text.
+        const before = i > 0 ? at(i - 1) : lastByte;
+        if (before === 10 || cls(before) === DELIM) inQuotes = 1;
+      }
+    } else if (k === ESCAPE) {
       if (inQuotes) i++;
     } else if (k === OPEN) {
       if (!inQuotes) {
@@ -996,6 +1009,7 @@ export function scan(end: i32): void {
     }
     i++;
   }
+  if (end > 0) lastByte = at(end - 1);
 }
 
 export function finish(): void {

@@ -186,6 +186,8 @@ export class ByteScanner {
   private readonly listing: boolean;
 
   inQuotes = false;
+  /** The byte before the piece being scanned (a line end at the start): whether a `"` there begins a field. */
+  private lastByte = 10;
   private categories = 0;
   private column = 0;
   // With --list and a CSV whose header names people's names or addresses: where the current cell began, and the
@@ -279,8 +281,18 @@ export class ByteScanner {
           this.column++;
           this.cellStart = i + 1;
         }
-      } else if (k === QUOTE) this.inQuotes = !this.inQuotes;
-      else if (k === ESCAPE) {
+      } else if (k === QUOTE) {
+        if (this.mode !== 'csv') this.inQuotes = !this.inQuotes;
+        else if (this.inQuotes) {
+          // In CSV (RFC 4180, leniently): inside quotes "" is a quote, another " ends them.
+          if (i + 1 < end && buf[i + 1] === 34) i++;
+          else this.inQuotes = false;
+        } else {
+          // A " opens quotes only where a field begins; elsewhere (27" in a cell) it is text.
+          const before = i > start ? buf[i - 1]! : this.lastByte;
+          if (before === 10 || classes[before] === DELIM) this.inQuotes = true;
+        }
+      } else if (k === ESCAPE) {
         if (this.inQuotes) i++;
       } else if (k === OPEN) {
         if (!this.inQuotes) {
@@ -296,6 +308,7 @@ export class ByteScanner {
       }
       i++;
     }
+    if (end > start) this.lastByte = buf[end - 1]!;
     // A quoted cell of a name or address that goes on past this piece (a line break inside it): its bytes so far
     // wait for the rest, as this buffer is read into again.
     if (this.capturing && this.inQuotes && this.mode === 'csv' && this.peopleColumns[this.column]) {

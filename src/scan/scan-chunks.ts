@@ -1,9 +1,10 @@
 import type { TextScanner } from './kernel-scanner.ts';
 
-// Bytes no identifier spans, after which a line too long to hold is cut: tab " , ; [ ] { } |. (Spaces and dashes
-// separate the groups of a phone, an NRB or a postal code; dots and @ are inside e-mail addresses.)
+// Bytes no identifier spans, after which a line too long to hold is cut: tab , ; [ ] { } |. (Spaces and dashes
+// separate the groups of a phone, an NRB or a postal code; dots and @ are inside e-mail addresses; a `"` may be
+// the first of a CSV's `""`, which the next byte tells.)
 const separators = new Uint8Array(256);
-for (const c of '\t",;[]{}|') separators[c.charCodeAt(0)] = 1;
+for (const c of '\t,;[]{}|') separators[c.charCodeAt(0)] = 1;
 /** How far back from a long line's cut a separator is looked for. */
 const separatorWindow = 64 << 10;
 

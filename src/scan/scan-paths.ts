@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { AssessCategory } from '../domain/assess-categories.ts';
 import { assessCategories } from '../domain/assess-categories.ts';
 import { type DataCategory, dataCategories } from '../domain/data-categories.ts';
+import { CsvQuoting } from './csv-quoting.ts';
 import { detectEncoding } from './detect-encoding.ts';
 import type { FileFormat } from './file-format.ts';
 import { identifierChecks } from './identifier-checks.ts';
@@ -164,20 +165,12 @@ export function partStarts(from: number, size: number, parts: number, threads: n
 
 /**
  * Whether the line from `from` of `view` reads as one whole CSV record of `columns` cells: `columns - 1` delimiters
- * outside quotes before a line end outside quotes (each `"` opening or closing a quote, as the scanners take it).
- * A line inside a quoted field with line breaks rarely does: its quotes are read the wrong way round.
+ * outside quotes before a line end outside quotes (read as the scanners read CSV quoting: CsvQuoting). A line
+ * inside a quoted field with line breaks rarely does: its quotes are read the wrong way round.
  */
 function readsAsRecord(view: Buffer, from: number, delimiter: number, columns: number): boolean {
-  let quoted = false;
-  let delimiters = 0;
-  for (let k = from; k < view.length; k++) {
-    const c = view[k]!;
-    if (c === 34) quoted = !quoted;
-    else if (quoted) continue;
-    else if (c === delimiter) delimiters++;
-    else if (c === 10) return delimiters === columns - 1;
-  }
-  return false;
+  const quoting = new CsvQuoting(delimiter);
+  return quoting.recordEnd(view, from, view.length) >= 0 && quoting.delimiters === columns - 1;
 }
 
 /** Line ends looked at for a record's start after each cut point (see cutPoints). */

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { CsvQuoting } from './csv-quoting.ts';
 import { createTextScanner, KernelScanner, type TextScanner } from './kernel-scanner.ts';
 import { longLineCut } from './scan-chunks.ts';
 import { ScanTally, type TallySnapshot } from './scan-tally.ts';
@@ -145,7 +146,7 @@ function readRange(
         held = 0;
       }
       if (!inQuotes()) return position;
-      const recordEnd = endOfQuotedRecord(fd, position);
+      const recordEnd = endOfQuotedRecord(fd, position, task.layout.delimiter ?? -1);
       if (recordEnd <= position) return position;
       limit = recordEnd;
     }
@@ -155,21 +156,18 @@ function readRange(
 }
 
 /**
- * Where the record that is inside a quoted field at `from` ends: after the first line end outside quotes, each `"`
- * opening or closing a quote as the CSV scanners take it (a doubled `""` twice). The end of the file if none.
+ * Where the record that is inside a quoted field at `from` (a line start) ends: after its first line end outside
+ * quotes, read as the scanners read CSV quoting (CsvQuoting). The end of the file if none.
  */
-function endOfQuotedRecord(fd: number, from: number): number {
+function endOfQuotedRecord(fd: number, from: number, delimiter: number): number {
   const buf = Buffer.allocUnsafe(64 << 10);
-  let quoted = true;
+  const quoting = new CsvQuoting(delimiter, true);
   let at = from;
   for (;;) {
     const got = readSync(fd, buf, 0, buf.length, at);
     if (got === 0) return at;
-    for (let k = 0; k < got; k++) {
-      const c = buf[k]!;
-      if (c === 34) quoted = !quoted;
-      else if (c === 10 && !quoted) return at + k + 1;
-    }
+    const end = quoting.recordEnd(buf, 0, got);
+    if (end >= 0) return at + end;
     at += got;
   }
 }

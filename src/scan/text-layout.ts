@@ -23,19 +23,27 @@ export type TextLayout = {
 
 const delimiters = [59, 44, 9, 124] as const; // ; , TAB |
 
-/** Splits one CSV line into cells (RFC 4180 quoting). */
+/**
+ * Splits one CSV line into cells (RFC 4180 quoting, leniently, as the scanners read it: a `"` opens quotes only
+ * where a cell begins; inside them `""` is a quote and another `"` ends them).
+ */
 function splitRow(line: string, delimiter: string): string[] {
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
+  let cellStart = true;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    if (ch === '"') {
-      if (quoted && line[i + 1] === '"') {
+    const atStart = cellStart;
+    cellStart = false;
+    if (ch === '"' && quoted) {
+      if (line[i + 1] === '"') {
         cell += '"';
         i++;
-      } else quoted = !quoted;
-    } else if (ch === delimiter && !quoted) {
+      } else quoted = false;
+    } else if (ch === '"' && atStart) quoted = true;
+    else if (ch === delimiter && !quoted) {
+      cellStart = true;
       cells.push(cell);
       cell = '';
     } else cell += ch;

@@ -123,6 +123,24 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     expect(findings.dataCategories).toEqual(['email', 'phone', 'health']);
   });
 
+  it('reads a " inside an unquoted cell as text (27" screen), and "" inside quotes as a quote, as Excel does', async () => {
+    const file = path.join(root, 'sprzet.csv');
+    const rows = ['id;sprzęt;pesel;uwagi'];
+    for (let k = 0; k < 600; k++) {
+      const pesel = makePesel(1970 + (k % 40), 1 + (k % 12), 1 + (k % 28), k);
+      const kit = k % 3 === 0 ? 'Monitor 27"' : k % 3 === 1 ? '"Laptop 15"" z torbą"' : 'Stół 2"x4"';
+      rows.push(`${k};${kit};${pesel};${k % 5 === 0 ? '"wydano\nzwrócono"' : 'brak'}`);
+    }
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const one = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 0 });
+    // Were a " anywhere to open quotes, the first 27" would make the rest of the file one record.
+    expect(one.totals.records).toBe(600);
+    expect(one.totals.identifiers.pesel.valid).toBe(600);
+    expect(one.totals.subjectsApprox).toBe(600);
+    const parts = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 2, splitAbove: 1024 });
+    expect(parts.totals).toEqual(one.totals);
+  });
+
   it('scans a file cut into parts on several threads exactly as in one piece, quoted line breaks included', async () => {
     const big = path.join(root, 'duzy.csv');
     const rows = ['pesel;uwagi'];
