@@ -144,9 +144,9 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
 /**
  * Where the parts of a text file [from, size) start, before they are moved to line ends: `parts` equal parts, of
  * which the last shrink (guided scheduling), each at most half a thread's share of what is left and at least a
- * quarter of an equal part (1 MiB, while an equal part is larger). Parts go to whichever thread is free, so the small last parts let the threads
- * end together: with equal parts one thread scanned the last part alone while the other waited (300 MB on two
- * threads: about 0.1 s of the 0.8 s).
+ * quarter of an equal part (1 MiB, while an equal part is larger). Parts go to whichever thread is free, so the small
+ * last parts let the threads end together: with equal parts one thread scanned the last part alone while the other
+ * waited (300 MB on two threads: about 0.1 s of the 0.8 s).
  */
 export function partStarts(from: number, size: number, parts: number, threads: number): number[] {
   const even = (size - from) / parts;

@@ -188,9 +188,9 @@ const blank = (value: string | null | undefined) => (value ?? '').trim() === '';
 /**
  * What the breach does not yet give the communication to people (art. 34(2) RODO, by art. 33(3)(b)–(d)): the
  * nature of the breach (its description), the data concerned (the likely consequences follow from them), the
- * measures taken or proposed, and the contact of the DPO, or of another contact point when there is no DPO (a
- * DPO's name alone is no contact). A letter made without them says "nie podano" or leaves its section empty: the app warns before it is
- * made or sent.
+ * measures taken or proposed, and the contact of the DPO, or of another contact point when there is no DPO (a DPO's
+ * name alone is no contact). A letter made without them says "nie podano" or leaves its section empty: the app warns
+ * before it is made or sent.
  */
 export function communicationGaps(breach: BreachCase): CommunicationGap[] {
   const gaps: CommunicationGap[] = [];
