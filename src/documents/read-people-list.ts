@@ -59,12 +59,19 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** RFC 4180 CSV with the separator guessed from the header line (; , or tab). */
-export function parseCsv(source: string): string[][] {
+/**
+ * RFC 4180 CSV with the separator guessed from the header line (; , or tab), or named by Excel's hint line before it
+ * ("sep=;"), which is no row.
+ */
+export function parseCsv(text: string): string[][] {
+  const hint = /^sep=([^\r\n])\r?\n/i.exec(text);
+  const source = hint ? text.slice(hint[0].length) : text;
   const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-  const separator = [';', '\t', ','].reduce((best, candidate) =>
-    firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
-  );
+  const separator =
+    hint?.[1] ??
+    [';', '\t', ','].reduce((best, candidate) =>
+      firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
+    );
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -2,6 +2,7 @@ import type { AssessCategory } from '../domain/assess-categories.ts';
 import type { DataCategory } from '../domain/data-categories.ts';
 import { type PeopleColumn, peopleColumnOf } from '../domain/documents/people-columns.ts';
 import { foldText, type ScanMode, type TextEncoding } from './byte-scanner.ts';
+import { CsvQuoting } from './csv-quoting.ts';
 import { type ColumnKind, headerRules } from './header-rules.ts';
 import { iconv } from './iconv.ts';
 
@@ -98,23 +99,18 @@ function sniffDelimiter(lines: readonly string[]): number | undefined {
 
 /**
  * Where the first record of a CSV sample lies, in bytes: after blank lines, up to and including the line end that is
- * outside quotes (a quoted header cell may hold a line break). The sample's encodings all write quotes and line ends
- * as ASCII does.
+ * outside quotes (a quoted header cell may hold a line break), quotes read as the scanners read them (CsvQuoting).
+ * The sample's encodings all write quotes and line ends as ASCII does.
  */
-function firstRecord(sample: Buffer, from: number): { start: number; end: number } {
+function firstRecord(sample: Buffer, from: number, delimiter: number): { start: number; end: number } {
   let start = from;
   for (let i = from; i < sample.length; i++) {
     const b = sample[i]!;
     if (b === 10) start = i + 1;
     else if (b !== 13 && b !== 32 && b !== 9) break;
   }
-  let quoted = false;
-  for (let i = start; i < sample.length; i++) {
-    const b = sample[i]!;
-    if (b === 34) quoted = !quoted;
-    else if (b === 10 && !quoted) return { start, end: i + 1 };
-  }
-  return { start, end: sample.length };
+  const end = new CsvQuoting(delimiter).recordEnd(sample, start, sample.length);
+  return { start, end: end >= 0 ? end : sample.length };
 }
 
 export type TextFormat = 'csv' | 'tsv' | 'text' | 'log' | 'json' | 'jsonl';
@@ -140,8 +136,11 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
   if (format === 'json') return { ...base, mode: 'json', countRecords: true };
   if (format === 'jsonl') return { ...base, mode: 'lines', countRecords: true };
   if (format === 'log') return { ...base, mode: 'lines', countRecords: false };
+  // Excel's hint line before the header ("sep=;", as Excel writes and reads it) names the delimiter; no record.
+  const hint = /^sep=([^\r\n])\r?\n/i.exec(sample.toString('latin1', bom, bom + 8));
+  const from = bom + (hint?.[0].length ?? 0);
   const text =
-    encoding === 'utf8' ? sample.toString('utf8', bom) : iconv().decode(sample.subarray(bom), encoding);
+    encoding === 'utf8' ? sample.toString('utf8', from) : iconv().decode(sample.subarray(from), encoding);
   const lines = text.split(/\r?\n/).slice(0, 50);
   if (lines.length > 1 && !/\r?\n$/.test(text)) lines.pop(); // the sample may end inside a line
   const nonEmpty = lines.filter((l) => l.trim() !== '');
@@ -150,8 +149,12 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
     format !== 'text' ||
     (sniffDelimiter(nonEmpty) === 9 && readHeader(splitRow(nonEmpty[0] ?? '', '\t')) !== null);
   if (!tabular) return { ...base, mode: 'text', countRecords: false };
-  const delimiter = format === 'tsv' || format === 'text' ? 9 : (sniffDelimiter(nonEmpty) ?? 59);
-  const first = firstRecord(sample, bom);
+  const delimiter = hint
+    ? hint[1]!.charCodeAt(0)
+    : format === 'tsv' || format === 'text'
+      ? 9
+      : (sniffDelimiter(nonEmpty) ?? 59);
+  const first = firstRecord(sample, from, delimiter);
   const firstText =
     encoding === 'utf8'
       ? sample.toString('utf8', first.start, first.end)
@@ -159,7 +162,7 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
   const headerCells = splitRow(firstText.replace(/\r?\n$/, ''), String.fromCharCode(delimiter));
   const header = readHeader(headerCells);
   // The scan starts after the header: past the blank lines before it and its own line breaks inside quotes.
-  const skip = header ? first.end : bom;
+  const skip = header ? first.end : from;
   return {
     mode: 'csv',
     encoding,

@@ -23,6 +23,21 @@ describe('people list for letters (CSV or XLSX, Polish or English headers)', () 
     ]);
   });
 
+  it('CSV saved with Excel\'s hint line "sep=;" before the header', async () => {
+    const people = await readPeopleList(
+      bytes('\uFEFFsep=;\r\nImię;Nazwisko;Adres\r\nJan;Nowak;"ul. Długa 1, 15-001 Białystok"\r\n'),
+      'c.csv',
+    );
+    expect(people).toEqual([
+      {
+        firstName: 'Jan',
+        lastName: 'Nowak',
+        addressLines: ['ul. Długa 1', '15-001 Białystok'],
+        form: 'male',
+      },
+    ]);
+  });
+
   it('CSV with commas and quotes, English headers, one name column, Windows-1250 bytes', async () => {
     const text =
       'Name,Address,Gender\r\n"Grzegorz Brzęczyszczykiewicz","ul. Chrząszczowa 2, 00-950 Warszawa",M\r\n';

@@ -123,6 +123,18 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     expect(findings.dataCategories).toEqual(['email', 'phone', 'health']);
   });
 
+  it('takes Excel\'s hint line "sep=;" for the delimiter, and neither it nor the header for a record', async () => {
+    const file = path.join(root, 'eksport-excel.csv');
+    writeFileSync(
+      file,
+      `\uFEFFsep=;\r\nImię;Nazwisko;PESEL;E-mail\r\nJan;Kowalski;${ids.adult};jan@example.pl\r\nAnna;Nowak;${ids.child};anna@example.pl\r\n`,
+    );
+    const { totals } = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 0 });
+    expect(totals.records).toBe(2);
+    expect(totals.identifiers.pesel.valid).toBe(2);
+    expect(totals.formCategories).toContain('names');
+  });
+
   it('reads a " inside an unquoted cell as text (27" screen), and "" inside quotes as a quote, as Excel does', async () => {
     const file = path.join(root, 'sprzet.csv');
     const rows = ['id;sprzęt;pesel;uwagi'];
