@@ -84,14 +84,20 @@ function sniffDelimiter(lines: readonly string[]): number | undefined {
   let bestScore = 0;
   for (const d of delimiters) {
     const ch = String.fromCharCode(d);
-    const counts = lines.map((l) => splitRow(l, ch).length - 1);
-    const first = counts[0] ?? 0;
-    if (first === 0) continue;
-    const same = counts.filter((c) => c === first).length;
-    const score = (same / counts.length) * 10 + Math.min(first, 9);
-    if (same / counts.length >= 0.8 && score > bestScore) {
-      best = d;
-      bestScore = score;
+    const all = lines.map((l) => splitRow(l, ch).length - 1);
+    // Title lines above the table ("Raport, stan na dzień…") have their own count: the table may start at the
+    // first line whose count the next line repeats. Whichever start reads more lines alike counts.
+    let titles = 0;
+    while (titles < maxTitleLines && titles + 1 < all.length && all[titles] !== all[titles + 1]) titles++;
+    for (const counts of titles > 0 ? [all, all.slice(titles)] : [all]) {
+      const first = counts[0] ?? 0;
+      if (first === 0) continue;
+      const same = counts.filter((c) => c === first).length;
+      const score = (same / counts.length) * 10 + Math.min(first, 9);
+      if (same / counts.length >= 0.8 && score > bestScore) {
+        best = d;
+        bestScore = score;
+      }
     }
   }
   return best;
@@ -114,6 +120,9 @@ function firstRecord(sample: Buffer, from: number, delimiter: number): { start: 
 }
 
 export type TextFormat = 'csv' | 'tsv' | 'text' | 'log' | 'json' | 'jsonl';
+
+/** Title lines above a CSV's header that are looked past for it (see detectTextLayout). */
+const maxTitleLines = 3;
 
 /** Reads the layout of a text file from its first bytes (64 KiB is plenty for the header and the delimiter). */
 export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: TextEncoding): TextLayout {
@@ -154,15 +163,24 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
     : format === 'tsv' || format === 'text'
       ? 9
       : (sniffDelimiter(nonEmpty) ?? 59);
-  const first = firstRecord(sample, from, delimiter);
-  const firstText =
-    encoding === 'utf8'
-      ? sample.toString('utf8', first.start, first.end)
-      : iconv().decode(sample.subarray(first.start, first.end), encoding);
-  const headerCells = splitRow(firstText.replace(/\r?\n$/, ''), String.fromCharCode(delimiter));
-  const header = readHeader(headerCells);
+  const cellsOf = (record: { start: number; end: number }) => {
+    const bytes = sample.subarray(record.start, record.end);
+    const text = encoding === 'utf8' ? bytes.toString('utf8') : iconv().decode(bytes, encoding);
+    return splitRow(text.replace(/\r?\n$/, ''), String.fromCharCode(delimiter));
+  };
+  // The header is the first record, or follows a few title lines of fewer cells ("Raport: klienci", as reports
+  // exported to CSV begin), which are then no records either.
+  const leading = [firstRecord(sample, from, delimiter)];
+  while (leading.length < maxTitleLines + 1 && leading.at(-1)!.end < sample.length) {
+    leading.push(firstRecord(sample, leading.at(-1)!.end, delimiter));
+  }
+  const cells = leading.map(cellsOf);
+  const at = cells.findIndex((c) => readHeader(c) !== null);
+  const found = at >= 0 && cells.slice(0, at).every((c) => c.length < cells[at]!.length) ? at : -1;
+  const headerCells = found >= 0 ? cells[found]! : [];
+  const header = found >= 0 ? readHeader(headerCells) : null;
   // The scan starts after the header: past the blank lines before it and its own line breaks inside quotes.
-  const skip = header ? first.end : from;
+  const skip = header ? leading[found]!.end : from;
   return {
     mode: 'csv',
     encoding,

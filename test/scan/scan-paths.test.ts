@@ -135,6 +135,23 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     expect(totals.formCategories).toContain('names');
   });
 
+  it("finds the header under a report's title lines, which are no records, whatever the delimiter", async () => {
+    for (const [name, text] of [
+      ['raport.csv', `Raport: klienci\r\n\r\nImię;Nazwisko;PESEL\r\nJan;Kowalski;${ids.adult}\r\n`],
+      [
+        'raport-przecinki.csv',
+        `Raport, stan na dzień 1.01.2025\nimie,nazwisko,pesel\nJan,Kowalski,${ids.adult}\nOla,Nowak,${ids.child}\n`,
+      ],
+    ] as const) {
+      const file = path.join(root, name);
+      writeFileSync(file, text);
+      const { totals } = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 0 });
+      expect(totals.formCategories, name).toContain('names');
+      expect(totals.records, name).toBe(name === 'raport.csv' ? 1 : 2);
+      expect(totals.identifiers.pesel.valid, name).toBe(name === 'raport.csv' ? 1 : 2);
+    }
+  });
+
   it('reads a " inside an unquoted cell as text (27" screen), and "" inside quotes as a quote, as Excel does', async () => {
     const file = path.join(root, 'sprzet.csv');
     const rows = ['id;sprzęt;pesel;uwagi'];
