@@ -333,9 +333,9 @@ export class ByteScanner {
     if (this.capturing && value !== '') this.recordCells[column] = value;
   }
 
-  /** Ends a row of a spreadsheet (mode `cells`); empty rows are no records. */
-  endRow(): void {
-    if (this.recordHasContent && this.countRecords) this.tally.records++;
+  /** Ends a row of a spreadsheet (mode `cells`); empty rows are no records, nor a title row (`record` false). */
+  endRow(record = true): void {
+    if (record && this.recordHasContent && this.countRecords) this.tally.records++;
     this.recordHasContent = false;
     this.endRecord();
   }

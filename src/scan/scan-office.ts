@@ -5,7 +5,7 @@ import type { OpenedZip, ZipMember } from './open-zip.ts';
 import { parseXmlStream } from './parse-xml-stream.ts';
 import type { ScanTally } from './scan-tally.ts';
 import { TextFeed } from './text-feed.ts';
-import { readHeader } from './text-layout.ts';
+import { headerIndex, readHeader } from './text-layout.ts';
 
 type OfficeInput = { zip: OpenedZip; file: string; tally: ScanTally };
 
@@ -20,16 +20,23 @@ function numberText(value: string): string {
   return Number.isSafeInteger(n) ? String(n) : value;
 }
 
+/** Rows above a sheet's header looked past for it: a report's title ("Lista uczniów klasy 3b"), its date. */
+const maxTitleRows = 3;
+
+const filledCells = (cells: Map<number, string>) => [...cells.values()].filter((v) => v.trim() !== '').length;
+
 /**
- * Rows of one sheet: the first non-empty row is the header when it names columns (see readHeader), later rows
- * are records, each cell read with its column's kind.
+ * Rows of one sheet: a header names columns (see readHeader). It is the first non-empty row, or a row under up to
+ * three title rows of fewer cells, which are read but are no records (see headerIndex). Later rows are records,
+ * each cell read with its column's kind.
  */
 class SheetRows {
   private readonly scanner: ByteScanner;
   private columns: ColumnKind[] = [];
   private peopleColumns: (PeopleColumn | null)[] = [];
-  private headerSeen = false;
   private header: ReturnType<typeof readHeader> = null;
+  /** The first rows, held until the header is known (null once it is). */
+  private held: string[][] | null = [];
 
   constructor(
     private readonly tally: ScanTally,
@@ -39,33 +46,48 @@ class SheetRows {
   }
 
   row(cells: Map<number, string>): void {
-    if (![...cells.values()].some((v) => v.trim() !== '')) return;
-    if (!this.headerSeen) {
-      this.headerSeen = true;
-      const width = Math.max(...cells.keys()) + 1;
-      const names = Array.from({ length: width }, (_, k) => cells.get(k) ?? '');
-      const header = readHeader(names);
-      if (header) {
-        this.columns = header.columns;
-        if (this.tally.people) this.peopleColumns = names.map(peopleColumnOf);
-        this.header = header;
-        return;
-      }
+    if (filledCells(cells) === 0) return;
+    const values = Array.from({ length: Math.max(...cells.keys()) + 1 }, (_, k) => cells.get(k) ?? '');
+    if (!this.held) {
+      this.read(values, true);
+      return;
     }
+    this.held.push(values);
+    if (this.held.length > maxTitleRows) this.decide();
+  }
+
+  /** Finds the header among the rows held; those above it are titles, those under it records. */
+  private decide(): void {
+    const rows = this.held ?? [];
+    this.held = null;
+    const at = headerIndex(rows);
+    if (at >= 0) {
+      this.header = readHeader(rows[at]!);
+      this.columns = this.header?.columns ?? [];
+      if (this.tally.people) this.peopleColumns = rows[at]!.map(peopleColumnOf);
+    }
+    rows.forEach((values, k) => {
+      if (k !== at) this.read(values, k > at);
+    });
+  }
+
+  private read(values: string[], record: boolean): void {
     // A header's columns say what the rows hold: told once the sheet has a row.
-    if (this.header) {
+    if (this.header && record) {
       this.tally.addHeader(this.header);
       this.header = null;
     }
-    for (const [col, value] of cells) {
-      this.scanner.cell(value, this.columns[col] ?? null);
-      const person = this.peopleColumns[col];
+    values.forEach((value, col) => {
+      if (value === '') return;
+      this.scanner.cell(value, record ? (this.columns[col] ?? null) : null);
+      const person = record ? this.peopleColumns[col] : null;
       if (person) this.scanner.personCell(person, value);
-    }
-    this.scanner.endRow();
+    });
+    this.scanner.endRow(record);
   }
 
   end(): void {
+    if (this.held) this.decide();
     this.scanner.finish();
   }
 }

@@ -53,6 +53,22 @@ function splitRow(line: string, delimiter: string): string[] {
   return cells;
 }
 
+/**
+ * Which of a table's first rows is its header: the first row that names columns (readHeader), or a row under title
+ * rows ("Raport: klienci", a date) that fill fewer cells than it; of several such rows the one that fills the most
+ * cells (a title may name a column: "Lista pacjentów — leczenie"). -1 when none.
+ */
+export function headerIndex(rows: readonly (readonly string[])[]): number {
+  const filled = (row: readonly string[]) => row.filter((cell) => cell.trim() !== '').length;
+  let best = -1;
+  rows.forEach((row, k) => {
+    if (readHeader(row) === null) return;
+    if (!rows.slice(0, k).every((above) => filled(above) < filled(row))) return;
+    if (best < 0 || filled(row) > filled(rows[best]!)) best = k;
+  });
+  return best;
+}
+
 /** Which column kinds and categories a header row names; null when the row is data, not a header. */
 export function readHeader(
   cells: readonly string[],
@@ -175,8 +191,7 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
     leading.push(firstRecord(sample, leading.at(-1)!.end, delimiter));
   }
   const cells = leading.map(cellsOf);
-  const at = cells.findIndex((c) => readHeader(c) !== null);
-  const found = at >= 0 && cells.slice(0, at).every((c) => c.length < cells[at]!.length) ? at : -1;
+  const found = headerIndex(cells);
   const headerCells = found >= 0 ? cells[found]! : [];
   const header = found >= 0 ? readHeader(headerCells) : null;
   // The scan starts after the header: past the blank lines before it and its own line breaks inside quotes.

@@ -152,6 +152,32 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     }
   });
 
+  it("finds a sheet's header under its title rows, which are read but are no records", async () => {
+    const file = path.join(root, 'klasa.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Klasa 3b');
+    sheet.addRow(['Lista uczniów klasy 3b — leczenie specjalistyczne']);
+    sheet.addRow(['stan na 1 września 2026']);
+    sheet.addRow([]);
+    sheet.addRow(['Imię i nazwisko', 'PESEL', 'Adres']);
+    sheet.addRow(['Ola Nowak', ids.child, 'ul. Zielona 1, 15-001 Białystok']);
+    sheet.addRow(['Jan Kowalski', ids.adult, 'ul. Długa 5, 00-950 Warszawa']);
+    // A sheet without a header: its first rows are records all the same.
+    const plain = book.addWorksheet('Bez nagłówka');
+    for (const pesel of [ids.teen, ids.zeroLed]) plain.addRow([pesel]);
+    await book.xlsx.writeFile(file);
+    const listFile = path.join(root, 'klasa-osoby.csv');
+    const { totals } = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 0, listFile });
+    expect(totals.records).toBe(4);
+    expect(totals.identifiers.pesel.valid).toBe(4);
+    expect(totals.formCategories).toEqual(expect.arrayContaining(['names', 'address', 'health']));
+    const { recipients } = recipientsFromScanList(readFileSync(listFile));
+    expect(recipients.map((r) => `${r.firstName} ${r.lastName}`).sort()).toEqual([
+      'Jan Kowalski',
+      'Ola Nowak',
+    ]);
+  });
+
   it('reads a " inside an unquoted cell as text (27" screen), and "" inside quotes as a quote, as Excel does', async () => {
     const file = path.join(root, 'sprzet.csv');
     const rows = ['id;sprzęt;pesel;uwagi'];
