@@ -132,9 +132,25 @@ async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
-/** Recipients from the rows of a table whose first row is the header. */
+/**
+ * A list's header and rows: the header is the first row, or a row under up to three title rows ("Lista uczniów
+ * klasy 3b", a date) when it is the first that `names` accepts (by its normalised cells). `firstRow` is the header's
+ * row number, counting from 1, for messages that name a row.
+ */
+export function headerAndRows(
+  rows: readonly string[][],
+  names: (normalised: string[]) => boolean,
+): { header: string[] | undefined; data: readonly string[][]; firstRow: number } {
+  const at = rows.slice(0, 4).findIndex((row) => names(row.map(normaliseHeader)));
+  const start = Math.max(at, 0);
+  return { header: rows[start], data: rows.slice(start + 1), firstRow: start + 1 };
+}
+
+/** Recipients from the rows of a table whose first row (or the first under its title rows) is the header. */
 export function recipientsFromRows(rows: readonly string[][], file: string, lang: Lang = 'pl'): Recipient[] {
-  const [header, ...data] = rows;
+  const { header, data, firstRow } = headerAndRows(rows, (cells) =>
+    cells.some((name) => aliases.lastName.includes(name) || aliases.fullName.includes(name)),
+  );
   if (!header || data.length === 0) throw new PeopleListError(say(lang, 'noRows', { file }));
   const names = header.map(normaliseHeader);
   const found = header.map((h) => `„${h.trim()}”`).join(', ');
@@ -153,7 +169,7 @@ export function recipientsFromRows(rows: readonly string[][], file: string, lang
   if (at.address < 0 && (at.street < 0 || at.city < 0))
     throw new PeopleListError(say(lang, 'noAddress', { file, found }));
   return data.map((row, offset) => {
-    const rowNumber = offset + 2;
+    const rowNumber = firstRow + offset + 1;
     const get = (column: number) => (column >= 0 ? (row[column] ?? '').trim() : '');
     const required = (column: number): string => {
       const value = get(column);

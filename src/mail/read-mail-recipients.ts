@@ -5,7 +5,13 @@
  * without a usable address is reported, not fatal; an address met twice is written to once.
  */
 import ExcelJS from 'exceljs';
-import { decodeText, normaliseHeader, PeopleListError, parseCsv } from '../documents/read-people-list.ts';
+import {
+  decodeText,
+  headerAndRows,
+  normaliseHeader,
+  PeopleListError,
+  parseCsv,
+} from '../documents/read-people-list.ts';
 import { inferAddressForm, type Recipient } from '../domain/documents/communication-audience.ts';
 import type { Lang } from '../domain/language.ts';
 
@@ -94,7 +100,9 @@ export async function readMailRecipients(
       say(lang, 'unreadable', { file, detail: error instanceof Error ? error.message : String(error) }),
     );
   }
-  const [header, ...data] = rows;
+  const { header, data, firstRow } = headerAndRows(rows, (cells) =>
+    cells.some((name) => (aliases.email as readonly string[]).includes(name)),
+  );
   if (!header || data.length === 0) throw new PeopleListError(say(lang, 'noRows', { file }));
   const names = header.map(normaliseHeader);
   const index = (column: keyof typeof aliases) =>
@@ -114,7 +122,7 @@ export async function readMailRecipients(
   const skipped: SkippedRow[] = [];
   const seen = new Map<string, number>();
   data.forEach((row, offset) => {
-    const rowNumber = offset + 2;
+    const rowNumber = firstRow + offset + 1;
     const get = (column: number) => (column >= 0 ? (row[column] ?? '').trim() : '');
     const email = firstEmail(get(at.email));
     if (!email) {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { PeopleListError, readPeopleList } from '../../src/documents/read-people-list.ts';
+import { readMailRecipients } from '../../src/mail/read-mail-recipients.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -36,6 +37,27 @@ describe('people list for letters (CSV or XLSX, Polish or English headers)', () 
         form: 'male',
       },
     ]);
+  });
+
+  it('XLSX and CSV with title rows above the header; an e-mail list too, its rows numbered as in the file', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Klasa 3b');
+    sheet.addRow(['Lista uczniów klasy 3b']);
+    sheet.addRow(['stan na 1 września 2026']);
+    sheet.addRow(['Imię', 'Nazwisko', 'Adres', 'E-mail']);
+    sheet.addRow(['Ola', 'Nowak', 'ul. Zielona 1, 15-001 Białystok', 'ola@example.pl']);
+    sheet.addRow(['Jan', 'Kowalski', 'ul. Długa 5, 00-950 Warszawa', 'bez adresu']);
+    const xlsx = new Uint8Array(await book.xlsx.writeBuffer());
+    const people = await readPeopleList(xlsx, 'klasa.xlsx');
+    expect(people.map((p) => p.lastName)).toEqual(['Nowak', 'Kowalski']);
+    const csv = bytes(
+      'Raport: klienci\r\nImię;Nazwisko;Adres\r\nJan;Nowak;"ul. Długa 1, 15-001 Białystok"\r\n',
+    );
+    expect((await readPeopleList(csv, 'raport.csv')).map((p) => p.lastName)).toEqual(['Nowak']);
+    const mail = await readMailRecipients(xlsx, 'klasa.xlsx');
+    expect(mail.recipients.map((r) => r.email)).toEqual(['ola@example.pl']);
+    // Jan's row is the fifth of the sheet.
+    expect(mail.skipped).toEqual([{ row: 5, reason: 'brak poprawnego adresu e-mail' }]);
   });
 
   it('CSV with commas and quotes, English headers, one name column, Windows-1250 bytes', async () => {
