@@ -11,6 +11,7 @@ import { inferAddressForm, type Recipient } from '../domain/documents/communicat
 import {
   peopleColumnAliases as aliases,
   type PeopleColumn as Column,
+  maxTitleRows,
   normaliseHeader,
 } from '../domain/documents/people-columns.ts';
 
@@ -141,7 +142,7 @@ export function headerAndRows(
   rows: readonly string[][],
   names: (normalised: string[]) => boolean,
 ): { header: string[] | undefined; data: readonly string[][]; firstRow: number } {
-  const at = rows.slice(0, 4).findIndex((row) => names(row.map(normaliseHeader)));
+  const at = rows.slice(0, maxTitleRows + 1).findIndex((row) => names(row.map(normaliseHeader)));
   const start = Math.max(at, 0);
   return { header: rows[start], data: rows.slice(start + 1), firstRow: start + 1 };
 }

@@ -1,4 +1,4 @@
-import { type PeopleColumn, peopleColumnOf } from '../domain/documents/people-columns.ts';
+import { maxTitleRows, type PeopleColumn, peopleColumnOf } from '../domain/documents/people-columns.ts';
 import { ByteScanner } from './byte-scanner.ts';
 import type { ColumnKind } from './header-rules.ts';
 import type { OpenedZip, ZipMember } from './open-zip.ts';
@@ -19,9 +19,6 @@ function numberText(value: string): string {
   const n = Number(value);
   return Number.isSafeInteger(n) ? String(n) : value;
 }
-
-/** Rows above a sheet's header looked past for it: a report's title ("Lista uczniów klasy 3b"), its date. */
-const maxTitleRows = 3;
 
 const filledCells = (cells: Map<number, string>) => [...cells.values()].filter((v) => v.trim() !== '').length;
 

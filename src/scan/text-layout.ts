@@ -1,6 +1,6 @@
 import type { AssessCategory } from '../domain/assess-categories.ts';
 import type { DataCategory } from '../domain/data-categories.ts';
-import { type PeopleColumn, peopleColumnOf } from '../domain/documents/people-columns.ts';
+import { maxTitleRows, type PeopleColumn, peopleColumnOf } from '../domain/documents/people-columns.ts';
 import { foldText, type ScanMode, type TextEncoding } from './byte-scanner.ts';
 import { CsvQuoting } from './csv-quoting.ts';
 import { type ColumnKind, headerRules } from './header-rules.ts';
@@ -104,7 +104,7 @@ function sniffDelimiter(lines: readonly string[]): number | undefined {
     // Title lines above the table ("Raport, stan na dzień…") have their own count: the table may start at the
     // first line whose count the next line repeats. Whichever start reads more lines alike counts.
     let titles = 0;
-    while (titles < maxTitleLines && titles + 1 < all.length && all[titles] !== all[titles + 1]) titles++;
+    while (titles < maxTitleRows && titles + 1 < all.length && all[titles] !== all[titles + 1]) titles++;
     for (const counts of titles > 0 ? [all, all.slice(titles)] : [all]) {
       const first = counts[0] ?? 0;
       if (first === 0) continue;
@@ -136,9 +136,6 @@ function firstRecord(sample: Buffer, from: number, delimiter: number): { start: 
 }
 
 export type TextFormat = 'csv' | 'tsv' | 'text' | 'log' | 'json' | 'jsonl';
-
-/** Title lines above a CSV's header that are looked past for it (see detectTextLayout). */
-const maxTitleLines = 3;
 
 /** Reads the layout of a text file from its first bytes (64 KiB is plenty for the header and the delimiter). */
 export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: TextEncoding): TextLayout {
@@ -187,7 +184,7 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
   // The header is the first record, or follows a few title lines of fewer cells ("Raport: klienci", as reports
   // exported to CSV begin), which are then no records either.
   const leading = [firstRecord(sample, from, delimiter)];
-  while (leading.length < maxTitleLines + 1 && leading.at(-1)!.end < sample.length) {
+  while (leading.length < maxTitleRows + 1 && leading.at(-1)!.end < sample.length) {
     leading.push(firstRecord(sample, leading.at(-1)!.end, delimiter));
   }
   const cells = leading.map(cellsOf);

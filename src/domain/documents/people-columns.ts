@@ -60,3 +60,9 @@ export function nameAndAddress(cells: Partial<Record<PeopleColumn, string>>): {
   const cityLine = [clean(cells.postalCode), clean(cells.city)].filter(Boolean).join(' ');
   return { name, address: street ? [street, cityLine].filter(Boolean).join(', ') : '' };
 }
+
+/**
+ * Title rows above a table's header that are looked past for it ("Lista uczniów klasy 3b", a date), as lists and
+ * reports exported from other systems begin: by the leak analysis (CSV and sheets) and the people lists alike.
+ */
+export const maxTitleRows = 3;
