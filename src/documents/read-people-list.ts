@@ -11,6 +11,7 @@ import { inferAddressForm, type Recipient } from '../domain/documents/communicat
 import {
   peopleColumnAliases as aliases,
   type PeopleColumn as Column,
+  excelSeparatorLine,
   maxTitleRows,
   normaliseHeader,
 } from '../domain/documents/people-columns.ts';
@@ -65,7 +66,7 @@ export function decodeText(bytes: Uint8Array): string {
  * ("sep=;"), which is no row.
  */
 export function parseCsv(text: string): string[][] {
-  const hint = /^sep=([^\r\n])\r?\n/i.exec(text);
+  const hint = excelSeparatorLine.exec(text);
   const source = hint ? text.slice(hint[0].length) : text;
   const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
   const separator =

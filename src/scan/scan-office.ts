@@ -20,7 +20,9 @@ function numberText(value: string): string {
   return Number.isSafeInteger(n) ? String(n) : value;
 }
 
-const filledCells = (cells: Map<number, string>) => [...cells.values()].filter((v) => v.trim() !== '').length;
+/** A row's cells as a list, empty where the sheet has none (what readHeader and headerIndex read). */
+const cellList = (cells: Map<number, string>) =>
+  Array.from({ length: Math.max(...cells.keys()) + 1 }, (_, k) => cells.get(k) ?? '');
 
 /**
  * Rows of one sheet: a header names columns (see readHeader). It is the first non-empty row, or a row under up to
@@ -33,7 +35,7 @@ class SheetRows {
   private peopleColumns: (PeopleColumn | null)[] = [];
   private header: ReturnType<typeof readHeader> = null;
   /** The first rows, held until the header is known (null once it is). */
-  private held: string[][] | null = [];
+  private held: Map<number, string>[] | null = [];
 
   constructor(
     private readonly tally: ScanTally,
@@ -43,13 +45,12 @@ class SheetRows {
   }
 
   row(cells: Map<number, string>): void {
-    if (filledCells(cells) === 0) return;
-    const values = Array.from({ length: Math.max(...cells.keys()) + 1 }, (_, k) => cells.get(k) ?? '');
+    if (![...cells.values()].some((v) => v.trim() !== '')) return;
     if (!this.held) {
-      this.read(values, true);
+      this.read(cells, true);
       return;
     }
-    this.held.push(values);
+    this.held.push(cells);
     if (this.held.length > maxTitleRows) this.decide();
   }
 
@@ -57,29 +58,29 @@ class SheetRows {
   private decide(): void {
     const rows = this.held ?? [];
     this.held = null;
-    const at = headerIndex(rows);
+    const lists = rows.map(cellList);
+    const at = headerIndex(lists);
     if (at >= 0) {
-      this.header = readHeader(rows[at]!);
+      this.header = readHeader(lists[at]!);
       this.columns = this.header?.columns ?? [];
-      if (this.tally.people) this.peopleColumns = rows[at]!.map(peopleColumnOf);
+      if (this.tally.people) this.peopleColumns = lists[at]!.map(peopleColumnOf);
     }
-    rows.forEach((values, k) => {
-      if (k !== at) this.read(values, k > at);
+    rows.forEach((cells, k) => {
+      if (k !== at) this.read(cells, k > at);
     });
   }
 
-  private read(values: string[], record: boolean): void {
+  private read(cells: Map<number, string>, record: boolean): void {
     // A header's columns say what the rows hold: told once the sheet has a row.
     if (this.header && record) {
       this.tally.addHeader(this.header);
       this.header = null;
     }
-    values.forEach((value, col) => {
-      if (value === '') return;
+    for (const [col, value] of cells) {
       this.scanner.cell(value, record ? (this.columns[col] ?? null) : null);
       const person = record ? this.peopleColumns[col] : null;
       if (person) this.scanner.personCell(person, value);
-    });
+    }
     this.scanner.endRow(record);
   }
 

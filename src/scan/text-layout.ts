@@ -1,6 +1,11 @@
 import type { AssessCategory } from '../domain/assess-categories.ts';
 import type { DataCategory } from '../domain/data-categories.ts';
-import { maxTitleRows, type PeopleColumn, peopleColumnOf } from '../domain/documents/people-columns.ts';
+import {
+  excelSeparatorLine,
+  maxTitleRows,
+  type PeopleColumn,
+  peopleColumnOf,
+} from '../domain/documents/people-columns.ts';
 import { foldText, type ScanMode, type TextEncoding } from './byte-scanner.ts';
 import { CsvQuoting } from './csv-quoting.ts';
 import { type ColumnKind, headerRules } from './header-rules.ts';
@@ -159,7 +164,7 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
   if (format === 'jsonl') return { ...base, mode: 'lines', countRecords: true };
   if (format === 'log') return { ...base, mode: 'lines', countRecords: false };
   // Excel's hint line before the header ("sep=;", as Excel writes and reads it) names the delimiter; no record.
-  const hint = /^sep=([^\r\n])\r?\n/i.exec(sample.toString('latin1', bom, bom + 8));
+  const hint = excelSeparatorLine.exec(sample.toString('latin1', bom, bom + 8));
   const from = bom + (hint?.[0].length ?? 0);
   const text =
     encoding === 'utf8' ? sample.toString('utf8', from) : iconv().decode(sample.subarray(from), encoding);

@@ -66,3 +66,6 @@ export function nameAndAddress(cells: Partial<Record<PeopleColumn, string>>): {
  * reports exported from other systems begin: by the leak analysis (CSV and sheets) and the people lists alike.
  */
 export const maxTitleRows = 3;
+
+/** Excel's hint line before a CSV's header ("sep=;"), which names the delimiter and is no row: its one character. */
+export const excelSeparatorLine = /^sep=([^\r\n])\r?\n/i;
