@@ -23,4 +23,22 @@ if (built) {
   register();
   ({ main } = await import('../src/cli/main.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = await main(argv);
+if (argv[0] === 'scan') await endScan(process.exitCode);
+
+/**
+ * Ends a scan's process as soon as its output is out. Left to end by itself, Node waits at exit for the JavaScript
+ * compiler's background jobs, and a job that needs a garbage collection then waits for this thread, which waits for
+ * it: a deadlock of Node 20 (nodejs/node#54918), seen here on about one scan in twenty-five on eight threads, which
+ * then ran on forever, its result written and its threads asleep. The server, which runs this command, is told the result is complete (a `done` message),
+ * so that it does not wait for the process either (see src/server/scan-process.ts).
+ */
+async function endScan(code) {
+  const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  if (process.env.INCYDENT_SCAN_PROGRESS === 'ipc' && process.connected) {
+    await new Promise((resolve) => process.send({ type: 'done', code }, resolve));
+  }
+  process.exit(code);
+}

@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 import type { Lang } from '../domain/language.ts';
 import type { ScanProgress, ScanResult } from '../scan/scan-paths.ts';
 
-const command = fileURLToPath(new URL('../../bin/incydent.js', import.meta.url));
+const incydent = fileURLToPath(new URL('../../bin/incydent.js', import.meta.url));
+
+/**
+ * How long a scan process may go on after it said its result is complete (a `done` message, sent once its output
+ * is out) before it is ended: Node 20 can deadlock at exit (nodejs/node#54918; see bin/incydent.js), and a result
+ * in hand must not wait on that.
+ */
+const lingerMs = 5000;
 
 /** Why a scan process did not give a result, in both languages (it is stored, and read by whoever opens it). */
 export class ScanProcessError extends Error {}
@@ -28,9 +35,11 @@ export function startScanProcess(options: {
   lang: Lang;
   listFile: string;
   onProgress: (progress: ScanProgress) => void;
+  /** The command run (bin/incydent.js); tests name one of their own. */
+  command?: string;
 }): ScanProcess {
   const child = fork(
-    command,
+    options.command ?? incydent,
     [
       'scan',
       '--json',
@@ -59,19 +68,28 @@ export function startScanProcess(options: {
     }
   }
   let stopped = false;
+  /** The exit code the command said it ends with, once its output is complete. */
+  let done: number | null = null;
   const out: Buffer[] = [];
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => {
     err = (err + chunk.toString('utf8')).slice(-4000);
   });
-  child.on('message', (message: { type?: string; progress?: ScanProgress }) => {
+  child.on('message', (message: { type?: string; progress?: ScanProgress; code?: number }) => {
     if (message?.type === 'progress' && message.progress) options.onProgress(message.progress);
+    if (message?.type === 'done' && typeof message.code === 'number') {
+      done = message.code;
+      setTimeout(() => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }, lingerMs).unref();
+    }
   });
   const result = new Promise<ScanResult>((resolve, reject) => {
     child.on('error', (error) => reject(new ScanProcessError(`${error.message}`)));
     child.on('close', (code, signal) => {
-      if (code === 0) {
+      // Ended after its result was complete (see lingerMs): the result stands.
+      if (code === 0 || (done === 0 && !stopped)) {
         try {
           resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as ScanResult);
         } catch {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,5 +26,47 @@ describe('a server scan in a process of its own', () => {
         'nie ma takiego pliku ani folderu: nie-ma-takiego-folderu / no such file or folder: nie-ma-takiego-folderu',
       );
     }
+  });
+
+  it('takes a result the command said is complete, and ends a process that then does not exit', async () => {
+    // A command that writes its result and says so, then hangs as Node 20 can at exit (nodejs/node#54918).
+    const command = path.join(dir, 'hangs-at-exit.mjs');
+    writeFileSync(
+      command,
+      `process.stdout.write(JSON.stringify({ asOf: '2026-11-22', files: [] }) + '\\n', () => {
+        process.send({ type: 'done', code: 0 });
+        setInterval(() => {}, 1000);
+      });`,
+    );
+    const started = Date.now();
+    const child = startScanProcess({
+      cwd: dir,
+      paths: ['.'],
+      asOf: '2026-11-22',
+      lang: 'pl',
+      listFile: path.join(dir, 'osoby.csv'),
+      onProgress: () => {},
+      command,
+    });
+    await expect(child.result).resolves.toEqual({ asOf: '2026-11-22', files: [] });
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 20_000);
+
+  it('does not take a result from a process that said nothing and was ended', async () => {
+    const command = path.join(dir, 'writes-then-dies.mjs');
+    writeFileSync(
+      command,
+      `process.stdout.write(JSON.stringify({ asOf: '2026-11-22', files: [] }) + '\\n', () => process.kill(process.pid, 'SIGKILL'));`,
+    );
+    const child = startScanProcess({
+      cwd: dir,
+      paths: ['.'],
+      asOf: '2026-11-22',
+      lang: 'en',
+      listFile: path.join(dir, 'osoby.csv'),
+      onProgress: () => {},
+      command,
+    });
+    await expect(child.result).rejects.toThrow('the scan ended without a result (SIGKILL)');
   });
 });
