@@ -31,8 +31,8 @@ if (argv[0] === 'scan') await endScan(process.exitCode);
  * Ends a scan's process as soon as its output is out. Left to end by itself, Node waits at exit for the JavaScript
  * compiler's background jobs, and a job that needs a garbage collection then waits for this thread, which waits for
  * it: a deadlock of Node 20 (nodejs/node#54918), seen here on about one scan in twenty-five on eight threads, which
- * then ran on forever, its result written and its threads asleep. The server, which runs this command, is told the result is complete (a `done` message),
- * so that it does not wait for the process either (see src/server/scan-process.ts).
+ * then ran on forever, its result written and its threads asleep. The server, which runs this command, is told the
+ * result is complete (a `done` message), so that it does not wait for the process either (src/server/scan-process.ts).
  */
 async function endScan(code) {
   const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
