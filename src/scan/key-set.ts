@@ -67,18 +67,20 @@ function radixSort(keys: KeyArray): void {
 export type KeyBlock = { count: number; first: number; last: number; shift: number; bytes: Uint8Array };
 
 /**
- * Runs a count reads at once (each with a block of keys at a time: in the scan kernel, a page; in JavaScript, an
- * array of blockKeys keys); more are merged first.
+ * Runs a count reads at once (each with a block of keys at a time: in the scan kernel, a page, and it takes up to 64;
+ * in JavaScript, an array of blockKeys keys: 32 MB for 64 runs of two-lane keys); more are merged first.
  */
-const maxCountedRuns = 16;
+const maxCountedRuns = 64;
 
 /**
  * Runs a set keeps without merging: counting reads them side by side in one pass, which costs a key less than one
- * merge does, so a file of up to this many parts is counted without merges (300 MB: 0.72–0.75 s instead of
- * 0.81–0.85 s; since the kernel counts, a 1 GB file's sixteen parts too: median 2.26 → 1.95 s, the same peak, as
- * merges on the main thread no longer take a core from the workers). Past it, runs merge as a binary counter.
+ * merge does, so a file of up to this many parts is counted without merges. Merges run on the command's thread, one
+ * after another, and cost it a core: with 16 here (300 MB: 0.72–0.75 s instead of 0.81–0.85 s with 8), a 1 GB file
+ * cut into about twenty parts on two threads still merged (1.84–2.14 s; 1.71 s with 64), and on eight threads into
+ * about seventy parts, merged for most of the scan (11.1 s, 13.2 s of processor time; 2.8 s and 4.0 s with 64).
+ * Past it, runs merge as a binary counter.
  */
-const looseRuns = 16;
+const looseRuns = 64;
 
 /** Keys the scratch arrays hold that merges decode blocks into and collect keys in (a block holds fewer). */
 const blockKeys = 1 << 16;

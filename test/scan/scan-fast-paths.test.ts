@@ -183,24 +183,29 @@ describe.each(['the scan kernel', 'JavaScript'])(
       );
     });
 
-    it('merges runs past the ones it keeps loose (many parts of a file), and still counts like a Set', () => {
-      fc.assert(
-        fc.property(
-          fc.constantFrom<1 | 2>(1, 2),
-          fc.array(fc.array(fc.integer({ min: 1, max: 50_000 }), { minLength: 1, maxLength: 300 }), {
-            minLength: 17,
-            maxLength: 40,
-          }),
-          (lanes, parts) => {
-            const set = new KeySet(lanes);
-            const reference = new Set<number>();
-            addParts(set, parts, reference);
-            expectLikeSet(set, reference, 1000, 20_000);
-          },
-        ),
-        { numRuns: 30 },
-      );
-    });
+    for (const [what, minLength, maxLength] of [
+      ['counts up to 64 runs side by side (a large file cut for many threads), like a Set', 17, 64],
+      ['merges runs past the 64 it keeps loose, and still counts like a Set', 65, 90],
+    ] as const) {
+      it(what, () => {
+        fc.assert(
+          fc.property(
+            fc.constantFrom<1 | 2>(1, 2),
+            fc.array(fc.array(fc.integer({ min: 1, max: 50_000 }), { minLength: 1, maxLength: 300 }), {
+              minLength,
+              maxLength,
+            }),
+            (lanes, parts) => {
+              const set = new KeySet(lanes);
+              const reference = new Set<number>();
+              addParts(set, parts, reference);
+              expectLikeSet(set, reference, 1000, 20_000);
+            },
+          ),
+          { numRuns: 30 },
+        );
+      });
+    }
 
     it('reuses blocks it has read as merge output and still unites exactly (both lanes, arrays and blocks)', () => {
       fc.assert(
