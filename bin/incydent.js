@@ -24,15 +24,26 @@ if (built) {
   ({ main } = await import('../src/cli/main.ts'));
 }
 const argv = process.argv.slice(2);
-process.exitCode = await main(argv);
-if (argv[0] === 'scan') await endScan(process.exitCode);
+if (argv[0] === 'scan') {
+  let code = 1;
+  try {
+    code = await main(argv);
+  } catch (error) {
+    console.error(error);
+  }
+  await endScan(code);
+} else {
+  process.exitCode = await main(argv);
+}
 
 /**
- * Ends a scan's process as soon as its output is out. Left to end by itself, Node waits at exit for the JavaScript
- * compiler's background jobs, and a job that needs a garbage collection then waits for this thread, which waits for
- * it: a deadlock of Node 20 (nodejs/node#54918), seen here on about one scan in twenty-five on eight threads, which
- * then ran on forever, its result written and its threads asleep. The server, which runs this command, is told the
- * result is complete (a `done` message), so that it does not wait for the process either (src/server/scan-process.ts).
+ * Ends a scan's process as soon as its output is out, an unexpected error included. Left to end by itself, Node
+ * waits at exit for the JavaScript compiler's background jobs, queued ones too, and a job that needs a garbage
+ * collection then waits for this thread, which waits for it: a deadlock of Node 20 (nodejs/node#54918), seen here on
+ * about one scan in twenty-five on eight threads, which then ran on forever, its result written and its threads
+ * asleep. process.exit drops the queued jobs, but still waits for one already running, so the hang is rarer, not
+ * gone: the server, which runs this command, is told the result is complete (a `done` message) and ends a process
+ * that lingers (src/server/scan-process.ts).
  */
 async function endScan(code) {
   const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));

@@ -320,9 +320,10 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     const layout = detectTextLayout(head, format as TextFormat, encoding);
     // One part per thread for each 128 MiB, at most eight per thread: a worker holds the distinct keys of its part
     // until it ends, so smaller parts lower the peak (a 1 GB export: 338 MB resident in four parts, 302 MB in
-    // sixteen, equally fast), while every part is merged into the file's key sets on this thread, which the cap
-    // keeps from growing with the file's size. (Parts of 64 MiB lowered a 1 GB scan's peak by about 10 MB more,
-    // the scan kernel's key lists growing with the part, but cost about 6 % more processor time in merges.)
+    // sixteen, equally fast), while every part becomes a run of the file's key sets on this thread (up to 64 are
+    // counted side by side, more are merged: see looseRuns in key-set.ts), which the cap keeps from growing with
+    // the file's size. (Parts of 64 MiB lowered a 1 GB scan's peak by about 10 MB more, the scan kernel's key lists
+    // growing with the part, but cost about 6 % more processor time in merges.)
     const parts = Math.min(Math.ceil(file.size / (128 * 1024 * 1024)), 8) * threads;
     const points = await cutPoints(
       file.path,

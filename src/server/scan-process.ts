@@ -88,8 +88,9 @@ export function startScanProcess(options: {
   const result = new Promise<ScanResult>((resolve, reject) => {
     child.on('error', (error) => reject(new ScanProcessError(`${error.message}`)));
     child.on('close', (code, signal) => {
-      // Ended after its result was complete (see lingerMs): the result stands.
-      if (code === 0 || (done === 0 && !stopped)) {
+      // Once it said how it ends, that is its exit code, even if it had to be ended (see lingerMs).
+      const exitCode = done !== null && !stopped ? done : code;
+      if (exitCode === 0) {
         try {
           resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as ScanResult);
         } catch {
@@ -97,7 +98,7 @@ export function startScanProcess(options: {
         }
         return;
       }
-      reject(new ScanProcessError(failure(code, signal, err, stopped)));
+      reject(new ScanProcessError(failure(exitCode, exitCode === null ? signal : null, err, stopped)));
     });
   });
   return {

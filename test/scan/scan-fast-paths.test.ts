@@ -194,12 +194,22 @@ describe.each(['the scan kernel', 'JavaScript'])(
             fc.array(fc.array(fc.integer({ min: 1, max: 50_000 }), { minLength: 1, maxLength: 300 }), {
               minLength,
               maxLength,
+              // Every length up to maxLength (the default size stops at 2 * minLength + 10).
+              size: 'max',
             }),
             (lanes, parts) => {
               const set = new KeySet(lanes);
               const reference = new Set<number>();
               addParts(set, parts, reference);
               expectLikeSet(set, reference, 1000, 20_000);
+              // Absorbed by a set that has keys of its own (a file's sets into the totals), its runs come along.
+              const totals = new KeySet(lanes);
+              for (const key of [7, 70_000, 12_345]) {
+                totals.add(key, 0);
+                reference.add(key);
+              }
+              totals.absorb(set);
+              expectLikeSet(totals, reference, 5, 30_000);
             },
           ),
           { numRuns: 30 },

@@ -35,7 +35,8 @@ describe('a server scan in a process of its own', () => {
       command,
       `process.stdout.write(JSON.stringify({ asOf: '2026-11-22', files: [] }) + '\\n', () => {
         process.send({ type: 'done', code: 0 });
-        setInterval(() => {}, 1000);
+        // Never longer than this, should the test fail.
+        setTimeout(() => {}, 30_000);
       });`,
     );
     const started = Date.now();
@@ -69,4 +70,27 @@ describe('a server scan in a process of its own', () => {
     });
     await expect(child.result).rejects.toThrow('the scan ended without a result (SIGKILL)');
   });
+
+  it("keeps the command's message when it said it ends with code 2 and then had to be ended", async () => {
+    const command = path.join(dir, 'refuses-then-hangs.mjs');
+    writeFileSync(
+      command,
+      `process.stderr.write('scan: nie ma takiego pliku ani folderu: x / no such file or folder: x\\n', () => {
+        process.send({ type: 'done', code: 2 });
+        setTimeout(() => {}, 30_000);
+      });`,
+    );
+    const child = startScanProcess({
+      cwd: dir,
+      paths: ['x'],
+      asOf: '2026-11-22',
+      lang: 'pl',
+      listFile: path.join(dir, 'osoby.csv'),
+      onProgress: () => {},
+      command,
+    });
+    await expect(child.result).rejects.toThrow(
+      /^nie ma takiego pliku ani folderu: x \/ no such file or folder: x$/,
+    );
+  }, 20_000);
 });
