@@ -960,24 +960,22 @@ export class KeySet {
     this.push({ blocks: run, count: run.reduce((n, b) => n + b.count, 0) }, !last);
   }
 
-  /** Unites another set with this one; `other` is left empty (its runs are moved when this set is empty). */
+  /** Unites another set with this one; `other` is left empty (its runs are moved here, not copied). */
   absorb(other: KeySet): void {
     this.flush();
     other.flush();
-    if (this.runs.length === 0 && other.lanes === this.lanes) {
-      this.runs = other.runs;
-      this.distinctCount = other.distinctCount;
-      other.runs = [];
-      other.distinctCount = 0;
-      return;
-    }
     if (other.lanes !== this.lanes) {
       this.addSorted(other.pack());
       other.takeBlocks();
       return;
     }
-    // Its runs join these as they are (merged as any run that comes is), not merged into one first.
-    for (const run of other.runs) this.push(run);
+    if (this.runs.length === 0) {
+      this.runs = other.runs;
+      this.distinctCount = other.distinctCount;
+    } else {
+      // Its runs join these as they are (merged as any run that comes is), not merged into one first.
+      for (const run of other.runs) this.push(run);
+    }
     other.runs = [];
     other.distinctCount = 0;
   }
