@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -8,7 +8,7 @@ import { scanEml } from './scan-eml.ts';
 import { scanDocx, scanOds, scanOdt, scanXlsx } from './scan-office.ts';
 import { scanPdf } from './scan-pdf.ts';
 import { ScanTally, type TallySnapshot } from './scan-tally.ts';
-import { scanText } from './scan-text.ts';
+import { scanText, scanTextFile, textHead } from './scan-text.ts';
 import type { TextFormat } from './text-layout.ts';
 
 /** Why a file could not be read (rendered in the user's language by the caller). */
@@ -62,19 +62,23 @@ export type FileSource = { display: string; size: number; onDisk: boolean } & (
 
 const textFormats = new Set<FileFormat>(['csv', 'tsv', 'text', 'log', 'json', 'jsonl']);
 
-async function headOf(source: FileSource): Promise<Buffer> {
-  if ('buffer' in source) return source.buffer.subarray(0, 4096);
-  if ('path' in source) {
-    const handle = await openFile(source.path, 'r');
-    try {
-      // Enough for fileFormat to tell text from binary in a file of no known extension.
-      const head = Buffer.alloc(4096);
-      const { bytesRead } = await handle.read(head, 0, 4096, 0);
-      return head.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
+/** Bytes of a file fileFormat reads: enough to tell text from binary in a file of no known extension. */
+const formatHead = 4096;
+
+/** The first bytes of a file on disk, read at once (a folder of small files waited on asynchronous reads). */
+export function readHead(path: string, bytes: number): Buffer {
+  const head = Buffer.allocUnsafe(bytes);
+  const fd = openSync(path, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
   }
+}
+
+async function headOf(source: FileSource): Promise<Buffer> {
+  if ('buffer' in source) return source.buffer.subarray(0, formatHead);
+  if ('path' in source) return readHead(source.path, formatHead);
   return Buffer.alloc(0); // streamed members are only ever text, chosen by name
 }
 
@@ -126,8 +130,11 @@ export async function scanFile(source: FileSource, ctx: ScanContext): Promise<Fi
     tally: tally ? tally.snapshot() : null,
     onDisk: source.onDisk,
   });
+  // A file on disk is read from once for its format and, when it is text, its layout.
+  let head: Buffer | null = null;
   try {
-    format = await formatOf(source);
+    if ('path' in source) head = readHead(source.path, textHead);
+    format = head ? fileFormat(source.display, head.subarray(0, formatHead)) : await formatOf(source);
   } catch {
     return [outcome('unreadable', null)];
   }
@@ -135,13 +142,15 @@ export async function scanFile(source: FileSource, ctx: ScanContext): Promise<Fi
   const inner: FileOutcome[] = [];
   try {
     if (textFormats.has(format)) {
-      await scanText({
-        chunks: chunksOf(source),
+      const text = {
         format: format as TextFormat,
         file: source.display,
         tally,
-        onBytes: source.onDisk ? ctx.onBytes : undefined,
-      });
+        ...(source.onDisk ? { onBytes: ctx.onBytes } : {}),
+      };
+      if (!('path' in source && head && scanTextFile({ ...text, path: source.path, head }))) {
+        await scanText({ ...text, chunks: chunksOf(source) });
+      }
       return [outcome(null, tally)];
     }
     if (format === 'unknown') return [outcome('unsupported', null)];

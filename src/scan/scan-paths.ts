@@ -9,12 +9,12 @@ import type { FileFormat } from './file-format.ts';
 import { identifierChecks } from './identifier-checks.ts';
 import { type ListedFile, listFiles } from './list-files.ts';
 import { writePersonList } from './person-list.ts';
-import { type FileOutcome, formatOf } from './scan-file.ts';
+import { type FileOutcome, formatOf, readHead } from './scan-file.ts';
 import { ScanInputError } from './scan-input-error.ts';
 import { type ScanLang, scanMessages } from './scan-messages.ts';
 import type { RangeOutcome } from './scan-range.ts';
 import { type IdentifierKind, identifierKinds, ScanTally, type TallySnapshot } from './scan-tally.ts';
-import { endsLinesWithCr } from './scan-text.ts';
+import { endsLinesWithCr, textHead } from './scan-text.ts';
 import { detectTextLayout, type TextFormat, type TextLayout } from './text-layout.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -128,17 +128,6 @@ function perFileIdentifiers(
     out[kind] = { valid: s.valid[kind], distinct: distinct(kind), ...(invalid > 0 ? { invalid } : {}) };
   }
   return out;
-}
-
-async function readHead(path: string, bytes: number): Promise<Buffer> {
-  const handle = await openFile(path, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
@@ -295,13 +284,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     await pool.close();
   }
   async function scanListed(file: ListedFile, index: number): Promise<void> {
-    const format = await formatOf({
-      display: file.display,
-      size: file.size,
-      onDisk: true,
-      path: file.path,
-    });
-    // The file whole, as one job (it is not cut into parts).
+    // The file whole, as one job (it is not cut into parts): its format is read where it is scanned.
     const whole = async () => {
       const r = await pool.run(
         { kind: 'file', path: file.path, display: file.display, size: file.size, listPeople },
@@ -310,10 +293,10 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
       if (r.kind === 'file') for (const o of r.outcomes) addOutcome(o, results[index]!);
       progress.filesDone++;
     };
-    const ranged =
-      splittable.has(format) && file.size >= (options.splitAbove ?? rangeThreshold) && threads > 0;
-    if (!ranged) return whole();
-    const head = await readHead(file.path, 64 * 1024);
+    if (file.size < (options.splitAbove ?? rangeThreshold) || threads === 0) return whole();
+    const format = await formatOf({ display: file.display, size: file.size, onDisk: true, path: file.path });
+    if (!splittable.has(format)) return whole();
+    const head = readHead(file.path, textHead);
     const encoding = detectEncoding(head);
     // UTF-16 is transcoded, and lines ended by CR alone are made LF ones, on the way through one thread.
     if (encoding === 'utf16le' || encoding === 'utf16be' || endsLinesWithCr(head)) return whole();

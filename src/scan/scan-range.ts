@@ -27,24 +27,40 @@ export type RangeOutcome = {
 
 export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => void): Promise<RangeOutcome> {
   const tally = new ScanTally(task.listPeople);
-  const { layout } = task;
-  const scanner = createTextScanner({
+  const end = scanSpan(task, tally, onBytes);
+  return { tally: tally.snapshot(), end };
+}
+
+/** Where in a file on disk a scan reads, and how the file is laid out. */
+export type Span = Pick<RangeTask, 'path' | 'display' | 'start' | 'end' | 'layout'>;
+
+/** The scanner of a text file laid out as `layout`, counting into `tally`. */
+export function layoutScanner(layout: TextLayout, tally: ScanTally, file: string): TextScanner {
+  return createTextScanner({
     tally,
     mode: layout.mode,
     encoding: layout.encoding,
     columns: layout.columns,
     peopleColumns: layout.peopleColumns,
     countRecords: layout.countRecords,
-    file: task.display,
+    file,
     ...(layout.delimiter === undefined ? {} : { delimiter: layout.delimiter }),
   });
-  let end = task.end;
-  if (task.end > task.start) {
+}
+
+/**
+ * Scans [start, end) of a file on disk into `tally` (an `end` past the file's end reads to its end), and returns
+ * where the reading ended (see RangeOutcome.end).
+ */
+export function scanSpan(span: Span, tally: ScanTally, onBytes?: (bytes: number) => void): number {
+  const scanner = layoutScanner(span.layout, tally, span.display);
+  let end = span.end;
+  if (span.end > span.start) {
     const target = scanner instanceof KernelScanner ? kernelTarget(scanner) : bufferTarget(scanner);
-    end = readRange(task, target, onBytes, () => scanner.inQuotes);
+    end = readRange(span, target, onBytes, () => scanner.inQuotes);
   }
   scanner.finish();
-  return { tally: tally.snapshot(), end };
+  return end;
 }
 
 // 1 MiB reads, into the scan kernel's memory (or a buffer the scanner copies from), which keeps the largest one.
@@ -112,7 +128,7 @@ function kernelTarget(scanner: KernelScanner): ReadTarget {
  * past the part are not reported to `onBytes` (the next part reports them). Returns where the reading ended.
  */
 function readRange(
-  task: RangeTask,
+  task: Span,
   target: ReadTarget,
   onBytes: ((bytes: number) => void) | undefined,
   inQuotes: () => boolean,

@@ -1,11 +1,12 @@
 import { detectEncoding } from './detect-encoding.ts';
 import { iconv } from './iconv.ts';
-import { createTextScanner } from './kernel-scanner.ts';
 import { scanChunks } from './scan-chunks.ts';
+import { layoutScanner, scanSpan } from './scan-range.ts';
 import type { ScanTally } from './scan-tally.ts';
 import { detectTextLayout, type TextFormat, type TextLayout } from './text-layout.ts';
 
-const headBytes = 64 * 1024;
+/** Bytes a text file's layout is read from. */
+export const textHead = 64 * 1024;
 
 async function* transcode(
   chunks: AsyncIterable<Buffer>,
@@ -56,14 +57,14 @@ export async function scanText(options: {
   const iterator = options.chunks[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let size = 0;
-  while (size < headBytes) {
+  while (size < textHead) {
     const next = await iterator.next();
     if (next.done) break;
     head.push(next.value);
     size += next.value.length;
   }
   const first = Buffer.concat(head);
-  const detected = detectEncoding(first.subarray(0, headBytes));
+  const detected = detectEncoding(first.subarray(0, textHead));
   let chunks: AsyncIterable<Buffer> = prepend([first], iterator);
   let sample = first;
   if (detected === 'utf16le' || detected === 'utf16be') {
@@ -77,16 +78,7 @@ export async function scanText(options: {
   const encoding = detected === 'utf16le' || detected === 'utf16be' ? 'utf8' : detected;
   const layout = detectTextLayout(sample, options.format, encoding);
   const recordsBefore = options.tally.records;
-  const scanner = createTextScanner({
-    tally: options.tally,
-    mode: layout.mode,
-    encoding,
-    columns: layout.columns,
-    peopleColumns: layout.peopleColumns,
-    countRecords: layout.countRecords,
-    file: options.file,
-    ...(layout.delimiter === undefined ? {} : { delimiter: layout.delimiter }),
-  });
+  const scanner = layoutScanner(layout, options.tally, options.file);
   let skip = layout.skip;
   const skipped = (async function* () {
     for await (const c of chunks) {
@@ -99,9 +91,41 @@ export async function scanText(options: {
     }
   })();
   await scanChunks(skipped, scanner, options.onBytes);
-  // A header's columns say what the rows hold: a table of no rows holds none of it.
-  if (options.tally.records > recordsBefore) {
-    options.tally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
-  }
+  addHeader(layout, options.tally, recordsBefore);
   return layout;
+}
+
+/** A header's columns say what the rows hold: a table of no rows (none counted since `recordsBefore`) holds none. */
+function addHeader(layout: TextLayout, tally: ScanTally, recordsBefore: number): void {
+  if (tally.records > recordsBefore) {
+    tally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
+  }
+}
+
+/**
+ * Scans a whole text file on disk as a part of a large one is scanned (scanSpan: read with synchronous reads
+ * straight into the scan kernel), rather than streamed, joined and copied as scanText does: false, and nothing
+ * scanned, when it must go through scanText (UTF-16, which is transcoded, or lines ended by CR alone). A folder of
+ * small files spent more time on the stream than on the scan.
+ */
+export function scanTextFile(options: {
+  path: string;
+  /** The file's first textHead bytes (all of a shorter file). */
+  head: Buffer;
+  format: TextFormat;
+  file: string;
+  tally: ScanTally;
+  onBytes?: (bytes: number) => void;
+}): boolean {
+  const sample = options.head;
+  const encoding = detectEncoding(sample);
+  if (encoding === 'utf16le' || encoding === 'utf16be' || endsLinesWithCr(sample)) return false;
+  const layout = detectTextLayout(sample, options.format, encoding);
+  const recordsBefore = options.tally.records;
+  options.onBytes?.(layout.skip);
+  const span = { path: options.path, display: options.file, layout, start: layout.skip };
+  // To the file's end, wherever it is now (a log may have grown since the folder was listed), as a stream reads.
+  scanSpan({ ...span, end: Number.POSITIVE_INFINITY }, options.tally, options.onBytes);
+  addHeader(layout, options.tally, recordsBefore);
+  return true;
 }

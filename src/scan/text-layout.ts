@@ -29,6 +29,20 @@ export type TextLayout = {
 
 const delimiters = [59, 44, 9, 124] as const; // ; , TAB |
 
+/** Lines of the sample the delimiter is sniffed on. */
+const sniffedLines = 50;
+
+/** Where the `count`-th line from `from` ends (past its line feed), or the sample's end when it has fewer. */
+function lineEnds(sample: Buffer, from: number, count: number): number {
+  let at = from;
+  for (let k = 0; k < count; k++) {
+    const nl = sample.indexOf(10, at);
+    if (nl < 0) return sample.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
 /**
  * Splits one CSV line into cells (RFC 4180 quoting, leniently, as the scanners read it: a `"` opens quotes only
  * where a cell begins; inside them `""` is a quote and another `"` ends them).
@@ -81,11 +95,11 @@ export function readHeader(
   const columns: ColumnKind[] = [];
   const categories = new Set<AssessCategory>();
   const form = new Set<DataCategory>();
+  // A cell of five digits or more, or an address, is data (folding changes no digit and no @).
+  if (cells.some((cell) => /\d{5,}|@/.test(cell))) return null;
   let named = 0;
-  let numeric = 0;
   for (const raw of cells) {
     const folded = foldText(raw.trim());
-    if (/\d{5,}|@/.test(folded)) numeric++;
     const rule = headerRules.find((r) => r.pattern.test(folded));
     columns.push(rule?.column ?? 'other');
     if (rule) {
@@ -95,8 +109,19 @@ export function readHeader(
     }
   }
   const wordy = cells.filter((c) => /^[\p{L} _.\-/()#]+$/u.test(c.trim())).length;
-  if (numeric > 0 || (named === 0 && wordy < cells.length)) return null;
+  if (named === 0 && wordy < cells.length) return null;
   return { columns, categories: [...categories], form: [...form] };
+}
+
+/**
+ * How many times a line holds the delimiter outside quotes: a line without quotes is searched natively (a folder of
+ * small files spent more time here than on their scan), one with them split as the scanners read it.
+ */
+function delimitersIn(line: string, delimiter: string): number {
+  if (line.includes('"')) return splitRow(line, delimiter).length - 1;
+  let n = 0;
+  for (let at = line.indexOf(delimiter); at >= 0; at = line.indexOf(delimiter, at + 1)) n++;
+  return n;
 }
 
 /** Counts the delimiter outside quotes in each of the first lines; the one used the same number of times wins. */
@@ -105,7 +130,7 @@ function sniffDelimiter(lines: readonly string[]): number | undefined {
   let bestScore = 0;
   for (const d of delimiters) {
     const ch = String.fromCharCode(d);
-    const all = lines.map((l) => splitRow(l, ch).length - 1);
+    const all = lines.map((l) => delimitersIn(l, ch));
     // Title lines above the table ("Raport, stan na dzień…") have their own count: the table may start at the
     // first line whose count the next line repeats. Whichever start reads more lines alike counts.
     let titles = 0;
@@ -166,9 +191,13 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
   // Excel's hint line before the header ("sep=;", as Excel writes and reads it) names the delimiter; no record.
   const hint = excelSeparatorLine.exec(sample.toString('latin1', bom, bom + 8));
   const from = bom + (hint?.[0].length ?? 0);
+  // The first lines only: decoding and splitting all 64 KiB cost a folder of small files more than their scan.
+  const until = lineEnds(sample, from, sniffedLines);
   const text =
-    encoding === 'utf8' ? sample.toString('utf8', from) : iconv().decode(sample.subarray(from), encoding);
-  const lines = text.split(/\r?\n/).slice(0, 50);
+    encoding === 'utf8'
+      ? sample.toString('utf8', from, until)
+      : iconv().decode(sample.subarray(from, until), encoding);
+  const lines = text.split(/\r?\n/).slice(0, sniffedLines);
   if (lines.length > 1 && !/\r?\n$/.test(text)) lines.pop(); // the sample may end inside a line
   const nonEmpty = lines.filter((l) => l.trim() !== '');
   // Plain text is a table when it is laid out as one with a header, as Excel's "Unicode text" (.txt, tabs) is.
