@@ -58,8 +58,15 @@ function startWorker(code: string | null): Worker {
   return new Worker(tsxBootstrap(), { eval: true, workerData });
 }
 
-/** Free key pages (64 KiB) handed to a worker with a job, about what a part of 64 MiB codes its keys on. */
+/**
+ * Free key pages (64 KiB) handed to a worker with a job, about what a part of 64 MiB codes its keys on; fewer for
+ * less (a small file's keys fit on no page: a run's last block has a buffer of its own size).
+ */
 const pagesPerJob = 48;
+function pagesFor(job: ScanJob): number {
+  const bytes = job.kind === 'range' ? job.task.end - job.task.start : job.kind === 'file' ? job.size : 0;
+  return Math.min(pagesPerJob, Math.floor((bytes / (64 << 20)) * pagesPerJob));
+}
 
 /**
  * Jobs a worker is given at once: the next one waits in its queue, so it starts as soon as the worker is done,
@@ -164,7 +171,7 @@ export class WorkerPool {
       return;
     }
     // Pages this thread's merges have freed go with the job, for the worker to write its keys on.
-    const pages = takeFreePages(pagesPerJob);
+    const pages = takeFreePages(pagesFor(pending.job));
     worker.postMessage({ id, job: pending.job, pages }, pages);
   }
 

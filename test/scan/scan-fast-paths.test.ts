@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectEncoding, detectEncodingBytewise } from '../../src/scan/detect-encoding.ts';
 import { identifierChecks } from '../../src/scan/identifier-checks.ts';
 import { kernelCount } from '../../src/scan/kernel-scanner.ts';
 import { countRuns, KeySet, setCountKernel } from '../../src/scan/key-set.ts';
@@ -183,6 +185,39 @@ describe.each(['the scan kernel', 'JavaScript'])(
       );
     });
 
+    // A part of more keys than a set takes into its own (smallRunKeys: 4 096) stays a run of its own.
+    const largePart = fc
+      .tuple(fc.array(fc.integer({ min: 1, max: 50_000 }), { maxLength: 300 }), fc.nat({ max: 50_000 }))
+      .map(([keys, from]) => [...keys, ...Array.from({ length: 4100 }, (_, k) => from + 1 + 3 * k)]);
+
+    it('takes small parts (a folder of small files) into its own keys, among large ones, and counts like a Set', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom<1 | 2>(1, 2),
+          fc.array(fc.array(fc.integer({ min: 1, max: 50_000 }), { maxLength: 200 }), {
+            minLength: 100,
+            maxLength: 700,
+          }),
+          fc.array(largePart, { maxLength: 3 }),
+          fc.nat(),
+          (lanes, small, large, at) => {
+            const parts = [...small];
+            parts.splice(at % (parts.length + 1), 0, ...large);
+            const set = new KeySet(lanes);
+            const reference = new Set<number>();
+            addParts(set, parts, reference);
+            expectLikeSet(set, reference, 1000, 20_000);
+            const totals = new KeySet(lanes);
+            totals.add(70_000, 0);
+            reference.add(70_000);
+            totals.absorb(set);
+            expectLikeSet(totals, reference, 5, 30_000);
+          },
+        ),
+        { numRuns: 30 },
+      );
+    });
+
     for (const [what, minLength, maxLength] of [
       ['counts up to 64 runs side by side (a large file cut for many threads), like a Set', 17, 64],
       ['merges runs past the 64 it keeps loose, and still counts like a Set', 65, 90],
@@ -191,7 +226,7 @@ describe.each(['the scan kernel', 'JavaScript'])(
         fc.assert(
           fc.property(
             fc.constantFrom<1 | 2>(1, 2),
-            fc.array(fc.array(fc.integer({ min: 1, max: 50_000 }), { minLength: 1, maxLength: 300 }), {
+            fc.array(largePart, {
               minLength,
               maxLength,
               // Every length up to maxLength (the default size stops at 2 * minLength + 10).
@@ -525,5 +560,45 @@ describe('large files read in parts with reused buffers', () => {
       const parts = await scanPaths({ paths: [file], asOf: '2026-11-22', threads: 2, splitAbove: 1024 });
       expect(parts.totals, file).toEqual(one.totals);
     }
+  });
+});
+
+describe('detectEncoding', () => {
+  // Pieces a file's first bytes are made of: Polish text in UTF-8 and in both code pages, UTF-16's BOMs, bytes
+  // that are no UTF-8 or only leniently so (an overlong form, a surrogate), and any byte at all; a sample may end
+  // inside a character.
+  const pieces = fc.oneof(
+    {
+      weight: 12,
+      arbitrary: fc
+        .string({ unit: fc.constantFrom(...'aąćęłńóśźżĄĆĘŁŃÓŚŹŻ;,"\n 0123456789€😀') })
+        .map((t) => Buffer.from(t)),
+    },
+    fc.constantFrom('Świętosław;źdźbło;ąę\n').map((t) => iconv.encode(t, 'windows-1250')),
+    fc.constantFrom('Świętosław;źdźbło;ąę\n').map((t) => iconv.encode(t, 'iso-8859-2')),
+    fc
+      .constantFrom(
+        [0xef, 0xbb, 0xbf],
+        [0xff, 0xfe],
+        [0xfe, 0xff],
+        [0xe0, 0x80, 0x80],
+        [0xed, 0xa0, 0x80],
+        [0xf4, 0x90, 0x80, 0x80],
+        [0xc0, 0x80],
+        [0xf5],
+      )
+      .map((b) => Buffer.from(b)),
+    fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b)),
+  );
+
+  it('answers as the check byte by byte does, its native check first', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), fc.nat(), (parts, cut) => {
+        const whole = Buffer.concat(parts);
+        const sample = whole.subarray(0, whole.length === 0 ? 0 : cut % (whole.length + 1));
+        expect(detectEncoding(sample)).toBe(detectEncodingBytewise(sample));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
