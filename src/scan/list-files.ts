@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** A file to scan, or (`unreadable`) a file or folder that could not be read, listed with that error. */
@@ -16,18 +16,29 @@ export async function listFiles(
   missing: (p: string) => Error,
 ): Promise<ListedFile[]> {
   const out: ListedFile[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
-    if (!entries) {
+  // Synchronous calls (the scan command's thread has nothing else to do meanwhile): a folder of 10 209 files took
+  // 0.45 s to list with a promise for each file's size, one after another, most of it waiting.
+  const statOf = (p: string): Stats | null => {
+    try {
+      return statSync(p);
+    } catch {
+      return null;
+    }
+  };
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
       out.push({ path: dir, display: dir, size: 0, unreadable: true });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
+      if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) {
-        const size = (await stat(full).catch(() => null))?.size;
+        const size = statOf(full)?.size;
         out.push(
           size === undefined
             ? { path: full, display: full, size: 0, unreadable: true }
@@ -37,9 +48,9 @@ export async function listFiles(
     }
   };
   for (const p of paths) {
-    const info = await stat(p).catch(() => null);
+    const info = statOf(p);
     if (!info) throw missing(p);
-    if (info.isDirectory()) await walk(p);
+    if (info.isDirectory()) walk(p);
     // A pipe, socket or device named would be read for ever, or block: listed as unreadable instead.
     else if (!info.isFile()) out.push({ path: p, display: p, size: 0, unreadable: true });
     else out.push({ path: p, display: p, size: info.size });
