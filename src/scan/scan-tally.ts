@@ -90,6 +90,22 @@ function betterNameAndAddress(row: PersonRow, known: PersonRow): boolean {
 }
 
 /** A tally in a form that crosses thread boundaries (typed arrays are transferred, not copied). */
+export type IdentifierCount = { valid: number; distinct: number; invalid?: number };
+
+/** A file's identifiers as the result lists them: the kinds it holds, each with its valid and distinct numbers. */
+export function fileIdentifiers(
+  s: { valid: Record<IdentifierKind, number>; peselInvalid: number },
+  distinct: (k: IdentifierKind) => number,
+): Partial<Record<IdentifierKind, IdentifierCount>> {
+  const out: Partial<Record<IdentifierKind, IdentifierCount>> = {};
+  for (const kind of identifierKinds) {
+    const invalid = kind === 'pesel' ? s.peselInvalid : 0;
+    if (s.valid[kind] === 0 && invalid === 0) continue;
+    out[kind] = { valid: s.valid[kind], distinct: distinct(kind), ...(invalid > 0 ? { invalid } : {}) };
+  }
+  return out;
+}
+
 export type TallySnapshot = {
   valid: Record<IdentifierKind, number>;
   peselInvalid: number;

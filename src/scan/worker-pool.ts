@@ -64,7 +64,12 @@ function startWorker(code: string | null): Worker {
  */
 const pagesPerJob = 48;
 function pagesFor(job: ScanJob): number {
-  const bytes = job.kind === 'range' ? job.task.end - job.task.start : job.kind === 'file' ? job.size : 0;
+  const bytes =
+    job.kind === 'range'
+      ? job.task.end - job.task.start
+      : job.kind === 'files'
+        ? job.files.reduce((n, f) => n + f.size, 0)
+        : 0;
   return Math.min(pagesPerJob, Math.floor((bytes / (64 << 20)) * pagesPerJob));
 }
 

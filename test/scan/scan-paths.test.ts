@@ -294,6 +294,46 @@ describe('scan of a folder of mixed files (contract ../shared/contracts/scan.md)
     }
   });
 
+  it('gives each of many small files its own counts, in name order, in batches and beside a file cut into parts', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'incydent-batches-'));
+    try {
+      // 75 small files (more than two batches of 32), file k with k + 1 people, some of them in other files too,
+      // and among them by name a file large enough to cut into parts.
+      const pesel = (n: number) => makePesel(1950 + (n % 50), 1 + (n % 12), 1 + (n % 28), n);
+      const everyone = new Set<string>();
+      const table = (numbers: number[]) => {
+        for (const n of numbers) everyone.add(pesel(n));
+        return `pesel;uwagi\n${numbers.map((n) => `${pesel(n)};x`).join('\n')}\n`;
+      };
+      for (let k = 0; k < 75; k++) {
+        const name = `f${String(k).padStart(3, '0')}.csv`;
+        writeFileSync(
+          path.join(base, name),
+          table(Array.from({ length: k + 1 }, (_, j) => (k * 7 + j) % 300)),
+        );
+      }
+      writeFileSync(path.join(base, 'f037-duzy.csv'), table(Array.from({ length: 600 }, (_, j) => 1000 + j)));
+      const one = await scanPaths({ paths: [base], asOf: '2026-11-22', threads: 0 });
+      const names = one.files.map((f) => path.basename(f.path));
+      expect(names).toEqual([...names].sort());
+      expect(names).toHaveLength(76);
+      for (const f of one.files) {
+        const k = Number(path.basename(f.path).slice(1, 4));
+        const rows = f.path.endsWith('duzy.csv') ? 600 : k + 1;
+        expect([f.records, f.identifiers.pesel?.valid, f.identifiers.pesel?.distinct], f.path).toEqual([
+          rows,
+          rows,
+          rows,
+        ]);
+      }
+      expect(one.totals.identifiers.pesel).toMatchObject({ valid: 75 * 38 + 600, distinct: everyone.size });
+      const parts = await scanPaths({ paths: [base], asOf: '2026-11-22', threads: 2, splitAbove: 4096 });
+      expect(parts).toEqual(one);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it('gives a folder of mixed files the same result when this thread scans beside the workers', async () => {
     const here = await scanPaths({ paths: [dir], asOf: '2026-11-22', threads: 2, scanHere: true });
     expect(here).toEqual(result);
@@ -307,10 +347,8 @@ describe('worker pool', () => {
     const pool = new WorkerPool(1);
     const job = pool.run(
       {
-        kind: 'file',
-        path: path.join(dir, 'klienci.csv'),
-        display: 'klienci.csv',
-        size: 1,
+        kind: 'files',
+        files: [{ path: path.join(dir, 'klienci.csv'), display: 'klienci.csv', size: 1 }],
         listPeople: false,
       },
       () => {},
