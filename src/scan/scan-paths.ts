@@ -1,4 +1,4 @@
-import { open as openFile } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AssessCategory } from '../domain/assess-categories.ts';
 import { assessCategories } from '../domain/assess-categories.ts';
@@ -158,11 +158,13 @@ export function partStarts(from: number, size: number, parts: number, threads: n
 /**
  * Whether the line from `from` of `view` reads as one whole CSV record of `columns` cells: `columns - 1` delimiters
  * outside quotes before a line end outside quotes (read as the scanners read CSV quoting: CsvQuoting). A line
- * inside a quoted field with line breaks rarely does: its quotes are read the wrong way round.
+ * inside a quoted field with line breaks rarely does: its quotes are read the wrong way round. Null when the view
+ * ends before such a line end.
  */
-function readsAsRecord(view: Buffer, from: number, delimiter: number, columns: number): boolean {
+function readsAsRecord(view: Buffer, from: number, delimiter: number, columns: number): boolean | null {
   const quoting = new CsvQuoting(delimiter);
-  return quoting.recordEnd(view, from, view.length) >= 0 && quoting.delimiters === columns - 1;
+  if (quoting.recordEnd(view, from, view.length) < 0) return null;
+  return quoting.delimiters === columns - 1;
 }
 
 /** Line ends looked at for a record's start after each cut point (see cutPoints). */
@@ -174,39 +176,43 @@ const recordStartTries = 64;
  * first one, so a cut rarely falls inside a quoted field with line breaks (which costs the part after it a second
  * scan: see scanRange).
  */
-async function cutPoints(
-  path: string,
-  starts: number[],
-  size: number,
-  layout: TextLayout,
-): Promise<number[]> {
+function cutPoints(path: string, starts: number[], size: number, layout: TextLayout): number[] {
   const points = [starts[0]!];
   const prose = layout.mode === 'text';
   const { delimiter, columns } = layout;
   const records = layout.mode === 'csv' && delimiter !== undefined && columns.length >= 2;
-  const handle = await openFile(path, 'r');
-  try {
-    const window = Buffer.alloc(1 << 20);
-    for (const at of starts.slice(1)) {
-      const { bytesRead } = await handle.read(window, 0, window.length, at);
-      const view = window.subarray(0, bytesRead);
-      let nl = prose ? view.indexOf('\n\n') : -1;
-      nl = nl >= 0 ? nl + 1 : view.indexOf(10);
-      if (nl < 0) continue;
-      if (records) {
-        for (let next = nl, tries = 0; next >= 0 && tries < recordStartTries; tries++) {
-          if (readsAsRecord(view, next + 1, delimiter, columns.length)) {
-            nl = next;
-            break;
-          }
-          next = view.indexOf(10, next + 1);
-        }
+  const window = Buffer.allocUnsafe(1 << 20);
+  // Where the part from `at` starts, read off `bytes` of the file there: null when nowhere, undefined when a larger
+  // window might tell otherwise (a window of the largest size, or that holds the file's end, decides).
+  const pointIn = (fd: number, at: number, bytes: number): number | null | undefined => {
+    const got = readSync(fd, window, 0, bytes, at);
+    const view = window.subarray(0, got);
+    const decides = got < bytes || bytes === window.length;
+    const blank = prose ? view.indexOf('\n\n') : -1;
+    if (prose && blank < 0 && !decides) return undefined;
+    const nl = blank >= 0 ? blank + 1 : view.indexOf(10);
+    if (nl < 0) return decides ? null : undefined;
+    if (records) {
+      for (let next = nl, tries = 0; tries < recordStartTries; tries++) {
+        const record = readsAsRecord(view, next + 1, delimiter, columns.length);
+        // The record after `next` may go on past the window.
+        if (record === null && !decides) return undefined;
+        if (record) return at + next + 1;
+        next = view.indexOf(10, next + 1);
+        if (next < 0) break;
       }
-      const point = at + nl + 1;
-      if (point > points[points.length - 1]! && point < size) points.push(point);
+    }
+    return at + nl + 1;
+  };
+  const fd = openSync(path, 'r');
+  try {
+    for (const at of starts.slice(1)) {
+      // 64 KiB holds a cut but after long lines (read synchronously: this thread has nothing else to do).
+      const point = pointIn(fd, at, 64 << 10) ?? pointIn(fd, at, window.length);
+      if (point != null && point > points[points.length - 1]! && point < size) points.push(point);
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   points.push(size);
   return points;
@@ -324,7 +330,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     // the file's size. (Parts of 64 MiB lowered a 1 GB scan's peak by about 10 MB more, the scan kernel's key lists
     // growing with the part, but cost about 6 % more processor time in merges.)
     const parts = Math.min(Math.ceil(file.size / (128 * 1024 * 1024)), 8) * threads;
-    const points = await cutPoints(
+    const points = cutPoints(
       file.path,
       partStarts(layout.skip, file.size, parts, threads),
       file.size,
