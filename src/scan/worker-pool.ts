@@ -46,8 +46,10 @@ function flagsWithoutLoaders(): string[] {
     const flag = argv[k]!;
     if (/^(--import|--loader|--experimental-loader|--require|-r)$/.test(flag)) k++;
     else if (/^(--import|--loader|--experimental-loader|--require)=/.test(flag)) continue;
-    // V8 flags of the whole process (a profiler's --perf-prof) are refused by a worker's constructor.
-    else if (!/^--(perf-|interpreted-frames-native-stack)/.test(flag)) out.push(flag);
+    // V8 flags of the whole process (a profiler's --perf-prof, the heap's size limits) are refused by a worker's
+    // constructor.
+    else if (!/^--(perf-|interpreted-frames-native-stack|max-old-space-size|max-semi-space-size)/.test(flag))
+      out.push(flag);
   }
   return out;
 }

@@ -449,6 +449,26 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
+  it('runs its workers when Node itself was given a heap limit, which a worker refuses', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--max-old-space-size=512',
+        'bin/incydent.js',
+        'scan',
+        dir,
+        '--json',
+        '--threads',
+        '2',
+        '--as-of',
+        '2026-11-22',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as ScanResult).totals).toEqual(result.totals);
+  });
+
   it('scans a folder of more files than it may open at once', () => {
     const base = mkdtempSync(path.join(tmpdir(), 'incydent-many-'));
     try {
