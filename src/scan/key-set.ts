@@ -840,7 +840,8 @@ export class KeySet {
   private distinctCount: number | null = 0;
 
   constructor(readonly lanes: 1 | 2) {
-    this.pending = this.make(256);
+    // Room is made on the first key: most of a small file's sets never get one.
+    this.pending = this.make(0);
   }
 
   private make(n: number): KeyArray {
@@ -857,7 +858,7 @@ export class KeySet {
       this.flush();
       return;
     }
-    const bigger = this.make(this.pending.length * 4);
+    const bigger = this.make(Math.max(256, this.pending.length * 4));
     bigger.set(this.pending);
     this.pending = bigger;
   }

@@ -65,9 +65,17 @@ const textFormats = new Set<FileFormat>(['csv', 'tsv', 'text', 'log', 'json', 'j
 /** Bytes of a file fileFormat reads: enough to tell text from binary in a file of no known extension. */
 const formatHead = 4096;
 
-/** The first bytes of a file on disk, read at once (a folder of small files waited on asynchronous reads). */
+// One buffer per thread for the heads read (module state is per worker): a new one per file made a folder of
+// 20 000 small files allocate 1.3 GB outside the heap, freed only by collections.
+let heads = Buffer.allocUnsafe(0);
+
+/**
+ * The first bytes of a file on disk, read at once (a folder of small files waited on asynchronous reads): a view of
+ * this thread's one buffer, valid until the next call (read it before anything is awaited).
+ */
 export function readHead(path: string, bytes: number): Buffer {
-  const head = Buffer.allocUnsafe(bytes);
+  if (heads.length < bytes) heads = Buffer.allocUnsafe(bytes);
+  const head = heads;
   const fd = openSync(path, 'r');
   try {
     return head.subarray(0, readSync(fd, head, 0, bytes, 0));
