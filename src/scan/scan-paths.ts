@@ -282,16 +282,23 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     }
   });
   if (batch.length > 0) work.push(batch);
+  // A job that fails with a file system's error (EIO, a file gone) or a worker's (out of memory) leaves its file
+  // unreadable and the scan goes on; a batch that fails so is scanned again file by file, so that one file's
+  // failure costs the others nothing.
+  const orUnreadable = async (listed: Listed[], run: () => Promise<void>): Promise<void> => {
+    try {
+      await run();
+    } catch (error) {
+      if (options.signal?.aborted || (error as NodeJS.ErrnoException | null)?.code === undefined) throw error;
+      if (listed.length === 1) unreadable(listed[0]!.file, listed[0]!.index);
+      else for (const one of listed) await orUnreadable([one], () => scanWhole([one]));
+    }
+  };
   try {
     await forEachLimited(work, filesInFlight, async (listed) => {
       options.signal?.throwIfAborted();
-      try {
-        await (large(listed[0]!.file) ? scanLarge(listed[0]!) : scanWhole(listed));
-      } catch (error) {
-        if (options.signal?.aborted || (error as NodeJS.ErrnoException | null)?.code === undefined)
-          throw error;
-        for (const { file, index } of listed) unreadable(file, index);
-      }
+      const first = listed[0]!;
+      await orUnreadable(listed, () => (large(first.file) ? scanLarge(first) : scanWhole(listed)));
     });
     options.signal?.throwIfAborted();
   } finally {

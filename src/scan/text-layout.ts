@@ -95,8 +95,9 @@ export function readHeader(
   const columns: ColumnKind[] = [];
   const categories = new Set<AssessCategory>();
   const form = new Set<DataCategory>();
-  // A cell of five digits or more, or an address, is data (folding changes no digit and no @).
-  if (cells.some((cell) => /\d{5,}|@/.test(cell))) return null;
+  // A cell of five digits or more, or an address, is data: as folded (see foldText), whose only change to digits
+  // and @ is the combining marks it drops between them.
+  if (cells.some((cell) => /\d{5,}|@/.test(cell.replace(/[\u0300-\u036f]/g, '')))) return null;
   let named = 0;
   for (const raw of cells) {
     const folded = foldText(raw.trim());
@@ -198,7 +199,8 @@ export function detectTextLayout(sample: Buffer, format: TextFormat, encoding: T
       ? sample.toString('utf8', from, until)
       : iconv().decode(sample.subarray(from, until), encoding);
   const lines = text.split(/\r?\n/).slice(0, sniffedLines);
-  if (lines.length > 1 && !/\r?\n$/.test(text)) lines.pop(); // the sample may end inside a line
+  // The sample may end inside a line (so the fiftieth line goes too when the sample is longer and ends so).
+  if (lines.length > 1 && sample[sample.length - 1] !== 10) lines.pop();
   const nonEmpty = lines.filter((l) => l.trim() !== '');
   // Plain text is a table when it is laid out as one with a header, as Excel's "Unicode text" (.txt, tabs) is.
   const tabular =

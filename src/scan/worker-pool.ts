@@ -48,10 +48,18 @@ function flagsWithoutLoaders(): string[] {
     else if (/^(--import|--loader|--experimental-loader|--require)=/.test(flag)) continue;
     // V8 flags of the whole process (a profiler's --perf-prof, the heap's size limits) are refused by a worker's
     // constructor.
-    else if (!/^--(perf-|interpreted-frames-native-stack|max-old-space-size|max-semi-space-size)/.test(flag))
+    else if (
+      !/^--(perf_|interpreted_frames_native_stack|max_old_space_size|max_semi_space_size)/.test(v8Name(flag))
+    )
       out.push(flag);
   }
   return out;
+}
+
+/** A flag as V8 reads it, dashes and underscores alike (--max-old-space-size is --max_old_space_size). */
+function v8Name(flag: string): string {
+  const name = flag.split('=')[0]!;
+  return name.slice(0, 2) + name.slice(2).replaceAll('-', '_');
 }
 
 function startWorker(code: string | null): Worker {

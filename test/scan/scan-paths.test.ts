@@ -449,11 +449,13 @@ describe('incydent scan (CLI)', () => {
     }
   });
 
-  it('runs its workers when Node itself was given a heap limit, which a worker refuses', () => {
+  it('runs its workers when Node itself was given heap limits, which a worker refuses', () => {
     const run = spawnSync(
       process.execPath,
       [
         '--max-old-space-size=512',
+        // V8 reads underscores as dashes.
+        '--max_semi_space_size=16',
         'bin/incydent.js',
         'scan',
         dir,
