@@ -6,10 +6,13 @@
 // command was measured whole, and the command on a folder of 10 000 small files cut from the same records.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  closeSync,
   createWriteStream,
   existsSync,
   mkdtempSync,
+  openSync,
   readFileSync,
+  readSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -216,10 +219,11 @@ try {
   let folderBytes = 0;
   let folderScan: ReturnType<typeof scanThrice>;
   try {
-    const [header, ...rows] = readFileSync(file)
-      .subarray(0, 64 << 20)
-      .toString('utf8')
-      .split('\n', folderFiles * 17 + 1);
+    const start = Buffer.alloc(64 << 20);
+    const fd = openSync(file, 'r');
+    const got = readSync(fd, start, 0, start.length, 0);
+    closeSync(fd);
+    const [header, ...rows] = start.toString('utf8', 0, got).split('\n', folderFiles * 17 + 1);
     for (let k = 0; k < folderFiles; k++) {
       const text = `${header}\n${rows.slice(k * 17, (k + 1) * 17).join('\n')}\n`;
       writeFileSync(path.join(folder, `eksport-${String(k).padStart(5, '0')}.csv`), text);

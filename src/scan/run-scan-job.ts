@@ -1,29 +1,21 @@
-import type { FileFormat } from './file-format.ts';
 import { countRuns } from './key-set.ts';
+import type { ListedFile } from './list-files.ts';
 import { archiveLimits, type FileErrorCode, type FileOutcome, scanFile } from './scan-file.ts';
+import type { ScanFileResult } from './scan-paths.ts';
 import { type RangeOutcome, type RangeTask, scanRange } from './scan-range.ts';
 import {
   type CountSet,
   fileIdentifiers,
-  type IdentifierCount,
-  type IdentifierKind,
   ScanTally,
   snapshotTransferList,
   type TallySnapshot,
 } from './scan-tally.ts';
 
 /** A file on disk to scan whole. */
-export type WholeFile = { path: string; display: string; size: number };
+export type WholeFile = Omit<ListedFile, 'unreadable'>;
 
 /** A file scanned whole (or a member of it), as the result lists it; its error is worded by the caller. */
-export type FileSummary = {
-  path: string;
-  format: FileFormat;
-  bytes: number;
-  records: number;
-  error: FileErrorCode | null;
-  identifiers: Partial<Record<IdentifierKind, IdentifierCount>>;
-};
+export type FileSummary = Omit<ScanFileResult, 'error'> & { error: FileErrorCode | null };
 
 /**
  * A unit of work for a thread: part of a large text file; files of any format scanned whole, one after another
@@ -42,7 +34,7 @@ export type ScanJobResult =
   | { kind: 'count'; counts: number[]; sets: CountSet[] };
 
 export async function runScanJob(job: ScanJob, onBytes: (bytes: number) => void): Promise<ScanJobResult> {
-  if (job.kind === 'range') return { kind: 'range', outcome: await scanRange(job.task, onBytes) };
+  if (job.kind === 'range') return { kind: 'range', outcome: scanRange(job.task, onBytes) };
   if (job.kind === 'count') {
     return { kind: 'count', counts: job.sets.map((set) => countRuns(set.lanes, set.runs)), sets: job.sets };
   }

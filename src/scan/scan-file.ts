@@ -84,12 +84,6 @@ export function readHead(path: string, bytes: number): Buffer {
   }
 }
 
-async function headOf(source: FileSource): Promise<Buffer> {
-  if ('buffer' in source) return source.buffer.subarray(0, formatHead);
-  if ('path' in source) return readHead(source.path, formatHead);
-  return Buffer.alloc(0); // streamed members are only ever text, chosen by name
-}
-
 async function wholeOf(source: FileSource): Promise<Buffer> {
   if ('buffer' in source) return source.buffer;
   if ('path' in source) {
@@ -119,9 +113,9 @@ async function openZipOf(source: FileSource): Promise<OpenedZip> {
   return 'path' in source ? openZip({ path: source.path }) : openZip({ buffer: await wholeOf(source) });
 }
 
-/** The format of a source; for streamed archive members only the name can tell. */
-export async function formatOf(source: FileSource): Promise<FileFormat> {
-  return fileFormat(source.display, await headOf(source));
+/** The format of a file from its name and first bytes (the first formatHead of them count). */
+export function formatOf(display: string, head: Uint8Array): FileFormat {
+  return fileFormat(display, head.subarray(0, formatHead));
 }
 
 /**
@@ -138,11 +132,17 @@ export async function scanFile(source: FileSource, ctx: ScanContext): Promise<Fi
     tally: tally ? tally.snapshot() : null,
     onDisk: source.onDisk,
   });
-  // A file on disk is read from once for its format and, when it is text, its layout.
-  let head: Buffer | null = null;
+  // A file on disk is read from once for its format and, when it is text, its layout; of a streamed archive member
+  // (only ever text, chosen by name) only the name tells.
+  let head: Buffer;
   try {
-    if ('path' in source) head = readHead(source.path, textHead);
-    format = head ? fileFormat(source.display, head.subarray(0, formatHead)) : await formatOf(source);
+    head =
+      'path' in source
+        ? readHead(source.path, textHead)
+        : 'buffer' in source
+          ? source.buffer
+          : Buffer.alloc(0);
+    format = formatOf(source.display, head);
   } catch {
     return [outcome('unreadable', null)];
   }
@@ -156,7 +156,7 @@ export async function scanFile(source: FileSource, ctx: ScanContext): Promise<Fi
         tally,
         ...(source.onDisk ? { onBytes: ctx.onBytes } : {}),
       };
-      if (!('path' in source && head && scanTextFile({ ...text, path: source.path, head }))) {
+      if (!('path' in source && scanTextFile({ ...text, path: source.path, head }))) {
         await scanText({ ...text, chunks: chunksOf(source) });
       }
       return [outcome(null, tally)];

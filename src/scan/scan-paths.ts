@@ -4,7 +4,6 @@ import type { AssessCategory } from '../domain/assess-categories.ts';
 import { assessCategories } from '../domain/assess-categories.ts';
 import { type DataCategory, dataCategories } from '../domain/data-categories.ts';
 import { CsvQuoting } from './csv-quoting.ts';
-import { detectEncoding } from './detect-encoding.ts';
 import type { FileFormat } from './file-format.ts';
 import { identifierChecks } from './identifier-checks.ts';
 import { type ListedFile, listFiles } from './list-files.ts';
@@ -21,8 +20,8 @@ import {
   ScanTally,
   type TallySnapshot,
 } from './scan-tally.ts';
-import { endsLinesWithCr, textHead } from './scan-text.ts';
-import { detectTextLayout, type TextFormat, type TextLayout } from './text-layout.ts';
+import { addHeader, layoutOnDisk, textHead } from './scan-text.ts';
+import type { TextFormat, TextLayout } from './text-layout.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 /** One file of the result (contract ../shared/contracts/scan.md). */
@@ -231,7 +230,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     throw new ScanInputError(lang, (t) => t.badAsOf(options.asOf));
   }
   if (options.paths.length === 0) throw new ScanInputError(lang, (t) => t.noPaths);
-  const files = await listFiles(options.paths, (p) => new ScanInputError(lang, (t) => t.noSuchPath(p)));
+  const files = listFiles(options.paths, (p) => new ScanInputError(lang, (t) => t.noSuchPath(p)));
   const listPeople = options.listFile !== undefined;
   const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
   const progress: ScanProgress = { bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: files.length };
@@ -323,13 +322,12 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   async function scanLarge(listed: Listed): Promise<void> {
     const { file, index } = listed;
     const whole = () => scanWhole([listed]);
-    const format = await formatOf({ display: file.display, size: file.size, onDisk: true, path: file.path });
-    if (!splittable.has(format)) return whole();
     const head = readHead(file.path, textHead);
-    const encoding = detectEncoding(head);
+    const format = formatOf(file.display, head);
+    if (!splittable.has(format)) return whole();
     // UTF-16 is transcoded, and lines ended by CR alone are made LF ones, on the way through one thread.
-    if (encoding === 'utf16le' || encoding === 'utf16be' || endsLinesWithCr(head)) return whole();
-    const layout = detectTextLayout(head, format as TextFormat, encoding);
+    const layout = layoutOnDisk(head, format as TextFormat);
+    if (!layout) return whole();
     // One part per thread for each 128 MiB, at most eight per thread: a worker holds the distinct keys of its part
     // until it ends, so smaller parts lower the peak (a 1 GB export: 338 MB resident in four parts, 302 MB in
     // sixteen, equally fast), while every part becomes a run of the file's key sets on this thread (up to 64 are
@@ -377,8 +375,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     }
     // The distinct keys are counted now, some of the sets on a worker with nothing left to scan.
     await fileTally.count((sets) => pool.countElsewhere(sets));
-    if (fileTally.records > 0)
-      fileTally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
+    addHeader(layout, fileTally, 0);
     results[index]!.push({
       path: file.display,
       format,

@@ -25,7 +25,7 @@ export type RangeOutcome = {
   end: number;
 };
 
-export async function scanRange(task: RangeTask, onBytes?: (bytes: number) => void): Promise<RangeOutcome> {
+export function scanRange(task: RangeTask, onBytes?: (bytes: number) => void): RangeOutcome {
   const tally = new ScanTally(task.listPeople);
   const end = scanSpan(task, tally, onBytes);
   return { tally: tally.snapshot(), end };

@@ -89,7 +89,6 @@ function betterNameAndAddress(row: PersonRow, known: PersonRow): boolean {
   return (row.nameFile ?? '') < (known.nameFile ?? '');
 }
 
-/** A tally in a form that crosses thread boundaries (typed arrays are transferred, not copied). */
 export type IdentifierCount = { valid: number; distinct: number; invalid?: number };
 
 /** A file's identifiers as the result lists them: the kinds it holds, each with its valid and distinct numbers. */
@@ -106,6 +105,7 @@ export function fileIdentifiers(
   return out;
 }
 
+/** A tally in a form that crosses thread boundaries (typed arrays are transferred, not copied). */
 export type TallySnapshot = {
   valid: Record<IdentifierKind, number>;
   peselInvalid: number;

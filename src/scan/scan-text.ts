@@ -96,16 +96,27 @@ export async function scanText(options: {
 }
 
 /** A header's columns say what the rows hold: a table of no rows (none counted since `recordsBefore`) holds none. */
-function addHeader(layout: TextLayout, tally: ScanTally, recordsBefore: number): void {
+export function addHeader(layout: TextLayout, tally: ScanTally, recordsBefore: number): void {
   if (tally.records > recordsBefore) {
     tally.addHeader({ categories: layout.headerCategories, form: layout.headerForm });
   }
 }
 
 /**
+ * The layout of a text file on disk from its first textHead bytes, for reading it as it lies (scanTextFile, or
+ * parts of it: scanPaths); null when it must go through scanText: UTF-16, which is transcoded, or lines ended by
+ * CR alone.
+ */
+export function layoutOnDisk(head: Buffer, format: TextFormat): TextLayout | null {
+  const encoding = detectEncoding(head);
+  if (encoding === 'utf16le' || encoding === 'utf16be' || endsLinesWithCr(head)) return null;
+  return detectTextLayout(head, format, encoding);
+}
+
+/**
  * Scans a whole text file on disk as a part of a large one is scanned (scanSpan: read with synchronous reads
- * straight into the scan kernel), rather than streamed, joined and copied as scanText does: false, and nothing
- * scanned, when it must go through scanText (UTF-16, which is transcoded, or lines ended by CR alone). A folder of
+ * straight into the scan kernel), or from its head when that holds it all, rather than streamed, joined and copied
+ * as scanText does: false, and nothing scanned, when it must go through scanText (see layoutOnDisk). A folder of
  * small files spent more time on the stream than on the scan.
  */
 export function scanTextFile(options: {
@@ -117,15 +128,22 @@ export function scanTextFile(options: {
   tally: ScanTally;
   onBytes?: (bytes: number) => void;
 }): boolean {
-  const sample = options.head;
-  const encoding = detectEncoding(sample);
-  if (encoding === 'utf16le' || encoding === 'utf16be' || endsLinesWithCr(sample)) return false;
-  const layout = detectTextLayout(sample, options.format, encoding);
-  const recordsBefore = options.tally.records;
-  options.onBytes?.(layout.skip);
-  const span = { path: options.path, display: options.file, layout, start: layout.skip };
-  // To the file's end, wherever it is now (a log may have grown since the folder was listed), as a stream reads.
-  scanSpan({ ...span, end: Number.POSITIVE_INFINITY }, options.tally, options.onBytes);
-  addHeader(layout, options.tally, recordsBefore);
+  const { head, tally, onBytes } = options;
+  const layout = layoutOnDisk(head, options.format);
+  if (!layout) return false;
+  const recordsBefore = tally.records;
+  onBytes?.(layout.skip);
+  if (head.length < textHead) {
+    // The head is the whole file (as it was when read): it is not read again.
+    const scanner = layoutScanner(layout, tally, options.file);
+    scanner.scan(head, layout.skip, head.length);
+    onBytes?.(head.length - layout.skip);
+    scanner.finish();
+  } else {
+    const span = { path: options.path, display: options.file, layout, start: layout.skip };
+    // To the file's end, wherever it is now (a log may have grown since the folder was listed), as a stream reads.
+    scanSpan({ ...span, end: Number.POSITIVE_INFINITY }, tally, onBytes);
+  }
+  addHeader(layout, tally, recordsBefore);
   return true;
 }

@@ -95,12 +95,11 @@ export function readHeader(
   const columns: ColumnKind[] = [];
   const categories = new Set<AssessCategory>();
   const form = new Set<DataCategory>();
-  // A cell of five digits or more, or an address, is data: as folded (see foldText), whose only change to digits
-  // and @ is the combining marks it drops between them.
-  if (cells.some((cell) => /\d{5,}|@/.test(cell.replace(/[\u0300-\u036f]/g, '')))) return null;
   let named = 0;
   for (const raw of cells) {
     const folded = foldText(raw.trim());
+    // A cell of five digits or more, or an address, is data: no header (told before the rules are tried).
+    if (/\d{5,}|@/.test(folded)) return null;
     const rule = headerRules.find((r) => r.pattern.test(folded));
     columns.push(rule?.column ?? 'other');
     if (rule) {
