@@ -263,16 +263,16 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     progress.filesDone++;
   };
   // Files too small to cut go whole, several to a job; larger ones one by one, cut into parts if they are text.
-  const large = (file: ListedFile) => file.size >= (options.splitAbove ?? rangeThreshold) && threads > 0;
-  const work: Listed[][] = [];
+  const splitAbove = options.splitAbove ?? rangeThreshold;
+  const work: { listed: Listed[]; large: boolean }[] = [];
   let batch: Listed[] = [];
   let batchSize = 0;
   files.forEach((file, index) => {
     if (file.unreadable) unreadable(file, index);
-    else if (large(file)) work.push([{ file, index }]);
+    else if (file.size >= splitAbove && threads > 0) work.push({ listed: [{ file, index }], large: true });
     else {
       if (batch.length === batchFiles || batchSize + file.size > batchBytes) {
-        if (batch.length > 0) work.push(batch);
+        if (batch.length > 0) work.push({ listed: batch, large: false });
         batch = [];
         batchSize = 0;
       }
@@ -280,7 +280,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
       batchSize += file.size;
     }
   });
-  if (batch.length > 0) work.push(batch);
+  if (batch.length > 0) work.push({ listed: batch, large: false });
   // A job that fails with a file system's error (EIO, a file gone) or a worker's (out of memory) leaves its file
   // unreadable and the scan goes on; a batch that fails so is scanned again file by file, so that one file's
   // failure costs the others nothing.
@@ -294,10 +294,9 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     }
   };
   try {
-    await forEachLimited(work, filesInFlight, async (listed) => {
+    await forEachLimited(work, filesInFlight, async ({ listed, large }) => {
       options.signal?.throwIfAborted();
-      const first = listed[0]!;
-      await orUnreadable(listed, () => (large(first.file) ? scanLarge(first) : scanWhole(listed)));
+      await orUnreadable(listed, () => (large ? scanLarge(listed[0]!) : scanWhole(listed)));
     });
     options.signal?.throwIfAborted();
   } finally {
@@ -344,14 +343,14 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     // The header (and byte order mark) before the first part is read already: done, for the progress to end at
     // the file's size.
     if (layout.skip > 0) onBytes(layout.skip);
-    type Span = { start: number; end: number };
-    const runRange = async (span: Span, report: (b: number) => void) => {
+    type Bounds = { start: number; end: number };
+    const runRange = async (span: Bounds, report: (b: number) => void) => {
       const task = { path: file.path, display: file.display, layout, listPeople, ...span };
       const r = await pool.run({ kind: 'range', task }, report);
       if (r.kind !== 'range') throw new Error('unexpected job result');
       return r.outcome;
     };
-    const spans: Span[] = points.slice(0, -1).map((start, k) => ({ start, end: points[k + 1]! }));
+    const spans: Bounds[] = points.slice(0, -1).map((start, k) => ({ start, end: points[k + 1]! }));
     const pending: (Promise<RangeOutcome> | null)[] = spans.map((span) => runRange(span, onBytes));
     // A later part may fail while an earlier one is awaited: mark it handled now; it is awaited (and throws) in turn.
     for (const p of pending) p?.catch(() => {});
