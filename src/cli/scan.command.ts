@@ -58,7 +58,7 @@ export function registerScanCommand(program: Command, io: CliIo): void {
     .option('--lang <lang>', 'pl lub en (domyślnie INCYDENT_LANG albo pl) / pl or en')
     .option(
       '--threads <n>',
-      'wątki skanujące (domyślnie: po jednym na rdzeń, najwyżej 3, gdy plik ma 16 MiB lub więcej) / threads that scan (default: one per core, at most 3 when a file is 16 MiB or more)',
+      'wątki skanujące (domyślnie: po jednym na rdzeń, mniej przy dużych plikach, by ograniczyć pamięć) / threads that scan (default: one per core, fewer for large files, to bound memory)',
     )
     .addHelpText('after', helpAfter)
     .action(async (paths: string[], flags: ScanFlags) => {

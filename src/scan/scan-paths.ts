@@ -63,7 +63,7 @@ export type ScanOptions = {
   /** Where to write the distinct people found (CSV); nothing else is ever written. */
   listFile?: string;
   signal?: AbortSignal;
-  /** Threads that scan; default: one per core, at most 3 with a large file (defaultThreads). 0: this thread only. */
+  /** Threads that scan; default: one per core, fewer with large files (defaultThreads). 0: this thread only. */
   threads?: number;
   /**
    * Whether this thread scans beside the workers (threads − 1 of them): for a command, whose thread would only wait
@@ -111,20 +111,24 @@ async function forEachLimited<T>(
 /** Text files at least this large are cut into parts for several threads. */
 const rangeThreshold = 16 * 1024 * 1024;
 
-/** Threads a scan takes by default when a file is as large as rangeThreshold (see defaultThreads). */
-export const threadsWithLargeFiles = 3;
+/** Large files adding up to this many bytes hold so many keys that a scan takes at most three threads. */
+const manyKeysBytes = 256 * 1024 * 1024;
 
 /**
- * Threads a scan takes when not told: one per core, but at most threadsWithLargeFiles when a file is at least
- * `splitAbove`. Such a file's distinct keys fill most of what a scan holds in memory, and each thread adds about
- * 12 MB beside them (its JavaScript heap, its kernel's memory, the keys of the part it scans): a 1 GB export peaked
- * at 180 MB on two or three threads, 195 MB on four, 250 MB on eight. Small files hold few keys, and every core
- * scans them.
+ * Threads a scan takes when not told (`cores`: one per core), fewer with large files (at least `splitAbove`,
+ * rangeThreshold by default), whose distinct keys fill most of what a scan holds in memory, while each thread adds
+ * about 14 MB beside them (its JavaScript heap, its kernel's memory, the keys of the part it scans). Measured peaks:
+ * a 1 GB export, 180 MB on two or three threads, 195 MB on four, 250 MB on eight; a 300 MB one, 186 MB on eight.
+ * So at most three threads once large files add up to manyKeysBytes, at most eight with smaller ones (a folder
+ * with one 20 MB log among thousands of small files keeps most cores), every core when all files are small.
  */
 export function defaultThreads(files: readonly ListedFile[], splitAbove: number, cores: number): number {
-  const large = files.some((f) => !f.unreadable && f.size >= splitAbove);
-  return large ? Math.min(cores, threadsWithLargeFiles) : cores;
+  const large = files.filter((f) => !f.unreadable && f.size >= splitAbove);
+  if (large.length === 0) return cores;
+  const bytes = large.reduce((sum, f) => sum + f.size, 0);
+  return Math.min(cores, bytes >= manyKeysBytes ? 3 : 8);
 }
+
 const splittable = new Set<FileFormat>(['csv', 'tsv', 'text', 'log', 'jsonl']);
 
 /**
@@ -253,7 +257,6 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     progress.bytesDone += bytes;
     options.onProgress?.({ ...progress });
   };
-  // Files too small to cut go whole, several to a job; larger ones one by one, cut into parts if they are text.
   const splitAbove = options.splitAbove ?? rangeThreshold;
   const threads = options.threads ?? defaultThreads(files, splitAbove, availableParallelism());
   const here = options.scanHere === true && threads > 0;
@@ -279,6 +282,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     ];
     progress.filesDone++;
   };
+  // Files too small to cut go whole, several to a job; larger ones one by one, cut into parts if they are text.
   const work: { listed: Listed[]; large: boolean }[] = [];
   let batch: Listed[] = [];
   let batchSize = 0;

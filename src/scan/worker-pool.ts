@@ -90,7 +90,7 @@ function pagesFor(job: ScanJob): number {
 const jobsPerWorker = 2;
 
 /**
- * Runs scan jobs on `size` worker threads (all cores by default), and in this thread too when `here` is set (a
+ * Runs scan jobs on `size` worker threads (as many as scanPaths takes: see defaultThreads), and in this thread too when `here` is set (a
  * command's, which has nothing else to do; never a server's, whose requests would wait on the scan), or only in this
  * thread when `size` is 0. Jobs queue and go to this thread when it is free, else to the least busy worker, up to
  * jobsPerWorker each. Workers left without queued work are ended at once but one, so their memory (read buffer,

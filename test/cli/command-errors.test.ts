@@ -39,7 +39,7 @@ describe("commander's own errors, in Polish first", () => {
     expect(help).toMatch(/do\s+wyboru \/ choices: "pl", "en"/);
     // A description's own words stay as written: only commander's notes after it are translated.
     expect((await runMain(['scan', '--help'])).stdout).toMatch(
-      /threads that\s+scan \(default:\s+one\s+per\s+core,\s+at\s+most\s+3\s+when\s+a\s+file\s+is\s+16\s+MiB\s+or\s+more\)/,
+      /threads that\s+scan\s+\(default:\s+one\s+per\s+core,\s+fewer\s+for\s+large\s+files,\s+to\s+bound\s+memory\)/,
     );
   });
 

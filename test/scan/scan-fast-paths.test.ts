@@ -9,7 +9,7 @@ import { identifierChecks } from '../../src/scan/identifier-checks.ts';
 import { kernelCount } from '../../src/scan/kernel-scanner.ts';
 import { countRuns, KeySet, setCountKernel } from '../../src/scan/key-set.ts';
 import { countTransferList } from '../../src/scan/run-scan-job.ts';
-import { defaultThreads, partStarts, scanPaths, threadsWithLargeFiles } from '../../src/scan/scan-paths.ts';
+import { defaultThreads, partStarts, scanPaths } from '../../src/scan/scan-paths.ts';
 import { type CountSet, ScanTally } from '../../src/scan/scan-tally.ts';
 import { makePesel } from './make-identifiers.ts';
 
@@ -502,16 +502,20 @@ describe('parts of a large file', () => {
 });
 
 describe('threads a scan takes by default', () => {
-  it('are one per core, but only a few when a file is large enough to be cut into parts', () => {
-    const small = { path: '/a.csv', display: 'a.csv', size: 1000 };
-    const large = { path: '/b.csv', display: 'b.csv', size: 16 * 2 ** 20 };
-    expect(threadsWithLargeFiles).toBe(3);
-    expect(defaultThreads([small, small], large.size, 8)).toBe(8);
-    expect(defaultThreads([small, large], large.size, 8)).toBe(3);
-    expect(defaultThreads([large], large.size, 2)).toBe(2);
-    expect(defaultThreads([{ ...large, size: large.size - 1 }], large.size, 8)).toBe(8);
+  it('are one per core, fewer with large files: at most eight, and three once they add up to 256 MiB', () => {
+    const mib = 2 ** 20;
+    const file = (size: number) => ({ path: '/a.csv', display: 'a.csv', size });
+    const split = 16 * mib;
+    expect(defaultThreads([file(1000), file(split - 1)], split, 16)).toBe(16);
+    expect(defaultThreads([file(1000), file(split)], split, 16)).toBe(8);
+    expect(defaultThreads([file(split)], split, 2)).toBe(2);
+    expect(defaultThreads([file(255 * mib)], split, 16)).toBe(8);
+    expect(defaultThreads([file(1024 * mib)], split, 16)).toBe(3);
+    // Large files count together, small ones not at all.
+    expect(defaultThreads([file(128 * mib), file(128 * mib)], split, 16)).toBe(3);
+    expect(defaultThreads([file(255 * mib), ...Array(100).fill(file(split - 1))], split, 16)).toBe(8);
     // A file that cannot be read holds no keys.
-    expect(defaultThreads([{ ...large, unreadable: true }], large.size, 8)).toBe(8);
+    expect(defaultThreads([{ ...file(1024 * mib), unreadable: true as const }], split, 16)).toBe(16);
   });
 });
 
