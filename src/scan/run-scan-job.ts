@@ -11,9 +11,6 @@ import {
   type TallySnapshot,
 } from './scan-tally.ts';
 
-/** A file on disk to scan whole. */
-export type WholeFile = Omit<ListedFile, 'unreadable'>;
-
 /** A file scanned whole (or a member of it), as the result lists it; its error is worded by the caller. */
 export type FileSummary = Omit<ScanFileResult, 'error'> & { error: FileErrorCode | null };
 
@@ -24,7 +21,7 @@ export type FileSummary = Omit<ScanFileResult, 'error'> & { error: FileErrorCode
  */
 export type ScanJob =
   | { kind: 'range'; task: RangeTask }
-  | { kind: 'files'; files: WholeFile[]; listPeople: boolean }
+  | { kind: 'files'; files: ListedFile[]; listPeople: boolean }
   | { kind: 'count'; sets: CountSet[] };
 
 export type ScanJobResult =
@@ -49,7 +46,7 @@ export async function runScanJob(job: ScanJob, onBytes: (bytes: number) => void)
 }
 
 async function scanWhole(
-  file: WholeFile,
+  file: ListedFile,
   listPeople: boolean,
   onBytes: (bytes: number) => void,
 ): Promise<FileOutcome[]> {

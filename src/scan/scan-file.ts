@@ -62,9 +62,6 @@ export type FileSource = { display: string; size: number; onDisk: boolean } & (
 
 const textFormats = new Set<FileFormat>(['csv', 'tsv', 'text', 'log', 'json', 'jsonl']);
 
-/** Bytes of a file fileFormat reads: enough to tell text from binary in a file of no known extension. */
-const formatHead = 4096;
-
 // One buffer per thread for the heads read (module state is per worker): a new one per file made a folder of
 // 20 000 small files allocate 1.3 GB outside the heap, freed only by collections.
 let heads = Buffer.allocUnsafe(0);
@@ -113,11 +110,6 @@ async function openZipOf(source: FileSource): Promise<OpenedZip> {
   return 'path' in source ? openZip({ path: source.path }) : openZip({ buffer: await wholeOf(source) });
 }
 
-/** The format of a file from its name and first bytes (the first formatHead of them count). */
-export function formatOf(display: string, head: Uint8Array): FileFormat {
-  return fileFormat(display, head.subarray(0, formatHead));
-}
-
 /**
  * Scans one file of any supported format. Returns its outcome first, then those of the files inside it (archive
  * members, attachments). Never throws for bad content: a damaged file is an outcome with an error.
@@ -142,7 +134,7 @@ export async function scanFile(source: FileSource, ctx: ScanContext): Promise<Fi
         : 'buffer' in source
           ? source.buffer
           : Buffer.alloc(0);
-    format = formatOf(source.display, head);
+    format = fileFormat(source.display, head);
   } catch {
     return [outcome('unreadable', null)];
   }

@@ -4,11 +4,11 @@ import type { AssessCategory } from '../domain/assess-categories.ts';
 import { assessCategories } from '../domain/assess-categories.ts';
 import { type DataCategory, dataCategories } from '../domain/data-categories.ts';
 import { CsvQuoting } from './csv-quoting.ts';
-import type { FileFormat } from './file-format.ts';
+import { type FileFormat, fileFormat } from './file-format.ts';
 import { identifierChecks } from './identifier-checks.ts';
 import { type ListedFile, listFiles } from './list-files.ts';
 import { writePersonList } from './person-list.ts';
-import { formatOf, readHead } from './scan-file.ts';
+import { readHead } from './scan-file.ts';
 import { ScanInputError } from './scan-input-error.ts';
 import { type ScanLang, scanMessages } from './scan-messages.ts';
 import type { RangeOutcome } from './scan-range.ts';
@@ -18,7 +18,6 @@ import {
   type IdentifierKind,
   identifierKinds,
   ScanTally,
-  type TallySnapshot,
 } from './scan-tally.ts';
 import { addHeader, layoutOnDisk, textHead } from './scan-text.ts';
 import type { TextFormat, TextLayout } from './text-layout.ts';
@@ -324,12 +323,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   }
   /** Files scanned whole, one job: their format is read where they are scanned. */
   async function scanWhole(listed: Listed[]): Promise<void> {
-    const wholeFiles = listed.map(({ file }) => ({
-      path: file.path,
-      display: file.display,
-      size: file.size,
-    }));
-    const r = await pool.run({ kind: 'files', files: wholeFiles, listPeople }, onBytes);
+    const r = await pool.run({ kind: 'files', files: listed.map(({ file }) => file), listPeople }, onBytes);
     if (r.kind !== 'files') throw new Error('unexpected job result');
     listed.forEach(({ index }, k) => {
       results[index] = r.files[k]!.map((f) => ({ ...f, error: f.error ? text.fileError[f.error] : null }));
@@ -341,7 +335,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     const { file, index } = listed;
     const whole = () => scanWhole([listed]);
     const head = readHead(file.path, textHead);
-    const format = formatOf(file.display, head);
+    const format = fileFormat(file.display, head);
     if (!splittable.has(format)) return whole();
     // UTF-16 is transcoded, and lines ended by CR alone are made LF ones, on the way through one thread.
     const layout = layoutOnDisk(head, format as TextFormat);
@@ -417,7 +411,7 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
     files: fileResults,
     totals: {
       files: fileResults.length,
-      bytes: files.reduce((sum, f) => sum + f.size, 0),
+      bytes: bytesTotal,
       records: totals.records,
       identifiers,
       minors: countMinors(totals, options.asOf),
@@ -439,5 +433,3 @@ export async function scanPaths(options: ScanOptions): Promise<ScanResult> {
   }
   return result;
 }
-
-export type { IdentifierCount, TallySnapshot };

@@ -19,7 +19,7 @@ async function* transcode(
 }
 
 /** Whether text ends its lines with CR alone (Excel for Mac's "CSV (Macintosh)"): carriage returns, no line feed. */
-export function endsLinesWithCr(sample: Buffer): boolean {
+function endsLinesWithCr(sample: Buffer): boolean {
   return sample.indexOf(13) >= 0 && sample.indexOf(10) < 0;
 }
 
